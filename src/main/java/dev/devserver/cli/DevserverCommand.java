@@ -1,0 +1,11 @@
+package dev.devserver.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+@TopCommand
+@Command(name = "devserver", mixinStandardHelpOptions = true,
+        description = "Knative-in-a-box: run a GitLab Serverless project locally.",
+        subcommands = {})
+public class DevserverCommand {
+}

@@ -1,0 +1,12 @@
+package dev.devserver.serving;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the router reads from serving: which service answers a Host, and how every service is doing. */
+public interface ServiceDirectory {
+    /** @param hostName the Host header's name, lower-cased, without port: {@code <ksvc>.<namespace>.<domain>} */
+    Optional<ServiceRoute> find(String hostName);
+
+    List<ServiceStatus> statuses();
+}

@@ -1,0 +1,22 @@
+package dev.devserver.serving;
+
+import java.util.concurrent.CompletionStage;
+
+/** One routable Knative service (one function) as the router sees it. */
+public interface ServiceRoute {
+    String namespace();
+
+    /** Knative service name, {@code <service>-<function>}; also the configuration name. */
+    String knativeService();
+
+    /** The function's name in serverless.yml. */
+    String function();
+
+    /**
+     * Completes with a lease once a ready container can take one more request: at once when warm,
+     * after a cold start when scaled to zero, after a slot frees when at the concurrency limit.
+     * Completes exceptionally with {@link NotReadyException} when no container can be had (failed build,
+     * crashed container); the router turns that into 502/503 with the message.
+     */
+    CompletionStage<Lease> acquire();
+}

@@ -1,0 +1,5 @@
+package dev.devserver.serving;
+
+/** Readiness of one function, for /healthz, the 404 page and the terminal table. */
+public record ServiceStatus(String function, String knativeService, String url, boolean ready, String reason) {
+}
