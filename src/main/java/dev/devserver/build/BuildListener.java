@@ -1,0 +1,11 @@
+package dev.devserver.build;
+
+import dev.devserver.project.FunctionSpec;
+
+/** Receives build progress as it happens, one line at a time. */
+public interface BuildListener {
+    void line(FunctionSpec function, String line);
+
+    BuildListener SILENT = (function, line) -> {
+    };
+}

@@ -1,0 +1,97 @@
+package dev.devserver.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a {@code .dockerignore} file: Go-style globs with {@code **}, {@code !} re-includes, last match wins.
+ * A path is ignored when it, or one of its parent folders, is ignored.
+ */
+public final class DockerIgnore {
+    private record Rule(Pattern pattern, boolean include) {
+    }
+
+    private final List<Rule> rules;
+
+    private DockerIgnore(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    public static DockerIgnore none() {
+        return new DockerIgnore(List.of());
+    }
+
+    public static DockerIgnore read(Path file) throws IOException {
+        return Files.isRegularFile(file) ? parse(Files.readAllLines(file)) : none();
+    }
+
+    public static DockerIgnore parse(List<String> lines) {
+        List<Rule> rules = new ArrayList<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean include = line.startsWith("!");
+            String glob = (include ? line.substring(1) : line).strip();
+            glob = glob.replaceAll("^(\\./|/)+", "").replaceAll("/+$", "");
+            if (!glob.isEmpty()) {
+                rules.add(new Rule(Pattern.compile(toRegex(glob)), include));
+            }
+        }
+        return new DockerIgnore(rules);
+    }
+
+    /** @param relative a '/'-separated path relative to the context root */
+    public boolean ignores(String relative) {
+        String path = "";
+        for (String part : relative.split("/")) {
+            path = path.isEmpty() ? part : path + "/" + part;
+            if (matchesLast(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matchesLast(String path) {
+        boolean ignored = false;
+        for (Rule rule : rules) {
+            if (rule.pattern.matcher(path).matches()) {
+                ignored = !rule.include;
+            }
+        }
+        return ignored;
+    }
+
+    private static String toRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                boolean slash = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+                regex.append(slash ? "(.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else if (c == '[') {
+                int end = glob.indexOf(']', i);
+                if (end < 0) {
+                    regex.append("\\[");
+                } else {
+                    regex.append('[').append(glob, i + 1, end).append(']');
+                    i = end;
+                }
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.devserver.build;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.devserver.DevserverException;
+import dev.devserver.docker.Labels;
+import dev.devserver.project.FunctionSpec;
+import dev.devserver.project.Project;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Builds functions into images tagged {@code <ksvc>:latest} and {@code <ksvc>:<content hash>}.
+ * An image whose hash tag exists is not rebuilt: same source, runtime template and arguments, same image.
+ */
+public final class ImageBuilder {
+    private final DockerClient docker;
+    private final RuntimeSources runtimes;
+    private final boolean offlineBases;
+    private final OfflineBases bases;
+
+    public ImageBuilder(DockerClient docker, RuntimeSources runtimes, boolean offlineBases) {
+        this.docker = docker;
+        this.runtimes = runtimes;
+        this.offlineBases = offlineBases;
+        this.bases = new OfflineBases(docker);
+    }
+
+    /** Offline bases are used when DEVSERVER_OFFLINE_BASES is set to 1 or true. */
+    public static boolean offlineBasesRequested() {
+        String value = System.getenv("DEVSERVER_OFFLINE_BASES");
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+
+    /** Builds every function in parallel (bounded by cores); one failure does not stop the others. */
+    public List<BuildResult> buildAll(Project project, List<FunctionSpec> functions, BuildListener listener) {
+        int threads = Math.max(1, Math.min(functions.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<BuildResult>> futures = functions.stream()
+                    .map(f -> pool.submit(() -> build(project, f, listener))).toList();
+            return futures.stream().map(ImageBuilder::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static BuildResult join(Future<BuildResult> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public BuildResult build(Project project, FunctionSpec function, BuildListener listener) {
+        long start = System.nanoTime();
+        try {
+            Path runtimeFolder = runtimes.folder(project, function);
+            Map<String, String> args = new HashMap<>();
+            if (runtimeFolder != null && offlineBases) {
+                listener.line(function, "preparing offline base images");
+                args.putAll(bases.buildArgs(slug(function.runtime()), runtimeFolder));
+            }
+            BuildContext context = BuildContext.of(project, function, runtimeFolder, runtimes.catalog().shared());
+            String hash = context.hash(args);
+            String image = function.imageName() + ":" + hash;
+            if (exists(image)) {
+                docker.tagImageCmd(image, function.imageName(), "latest").exec();
+                return new BuildResult(function, image, hash, true, elapsed(start), null, List.of());
+            }
+            return run(project, function, context, args, image, hash, listener, start);
+        } catch (DevserverException e) {
+            return new BuildResult(function, null, null, false, elapsed(start), e.getMessage(), List.of());
+        } catch (IOException e) {
+            return new BuildResult(function, null, null, false, elapsed(start),
+                    "cannot read the build context: " + e.getMessage(), List.of());
+        }
+    }
+
+    private BuildResult run(Project project, FunctionSpec function, BuildContext context, Map<String, String> args,
+                            String image, String hash, BuildListener listener, long start) throws IOException {
+        Path tar = Files.createTempFile("devserver-context-", ".tar");
+        try {
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                context.writeTar(out);
+            }
+            StreamingBuild build = new StreamingBuild(line -> listener.line(function, line));
+            try (InputStream in = Files.newInputStream(tar)) {
+                BuildImageCmd cmd = docker.buildImageCmd(in)
+                        .withTags(Set.of(image, function.imageName() + ":latest"))
+                        .withLabels(Map.of(Labels.PROJECT, project.dir().toString(), Labels.SERVICE, project.service(),
+                                Labels.FUNCTION, function.name(), Labels.HASH, hash))
+                        .withRemove(true);
+                args.forEach(cmd::withBuildArg);
+                cmd.exec(build).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // the callback has recorded the failure with the build output
+            }
+            if (build.error() != null || !exists(image)) {
+                String error = (build.failingStep().isEmpty() ? "" : build.failingStep() + ": ")
+                        + (build.error() == null ? "the image was not produced" : build.error().strip());
+                return new BuildResult(function, null, hash, false, elapsed(start), error, build.tail());
+            }
+            return new BuildResult(function, image, hash, false, elapsed(start), null, List.of());
+        } finally {
+            Files.deleteIfExists(tar);
+        }
+    }
+
+    private boolean exists(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    static String slug(String runtime) {
+        return runtime.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

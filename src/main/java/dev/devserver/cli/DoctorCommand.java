@@ -1,0 +1,58 @@
+package dev.devserver.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
+import dev.devserver.DevserverException;
+import dev.devserver.docker.Docker;
+import dev.devserver.observe.Ansi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.Callable;
+
+@Command(name = "doctor", description = "Check what devserver needs: Docker engine, API version, disk space, router port.")
+public class DoctorCommand implements Callable<Integer> {
+    private static final long MIN_FREE_BYTES = 2L << 30;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Router port to check (default: ${DEFAULT-VALUE})")
+    int port;
+
+    private boolean healthy = true;
+
+    @Override
+    public Integer call() {
+        try {
+            DockerClient docker = Docker.connect();
+            Version version = docker.versionCmd().exec();
+            check(true, "Docker engine " + version.getVersion() + " answers (API " + version.getApiVersion() + ")");
+            String root = docker.infoCmd().exec().getDockerRootDir();
+            File disk = new File(root != null && new File(root).exists() ? root : "/");
+            long free = disk.getUsableSpace();
+            check(free >= MIN_FREE_BYTES, (free >> 20) + " MB free for images under " + disk
+                    + (free >= MIN_FREE_BYTES ? "" : ": free some space (docker system prune) before building"));
+        } catch (DevserverException e) {
+            check(false, e.getMessage());
+        }
+        check(portFree(port), "port " + port + (portFree(port) ? " is free for the router"
+                : " is in use: stop what uses it or run `devserver up --port <other>`"));
+        return healthy ? 0 : 1;
+    }
+
+    private void check(boolean ok, String message) {
+        healthy &= ok;
+        System.out.println((ok ? Ansi.green("✔ ") : Ansi.red("✘ ")) + message);
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

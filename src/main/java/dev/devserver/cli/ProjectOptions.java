@@ -1,0 +1,39 @@
+package dev.devserver.cli;
+
+import dev.devserver.project.Project;
+import dev.devserver.project.ProjectLoader;
+import dev.devserver.project.Settings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/** Options every project-reading verb shares: which serverless.yml, and the namespace and domain of its URLs. */
+public class ProjectOptions {
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "serverless.yml to use (default: ./serverless.yml, or ./Dockerfile for an application)")
+    Path file;
+
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "Knative namespace of the URLs (default: $KUBE_NAMESPACE or <project-dir>-local)")
+    String namespace;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "localhost",
+            description = "Domain of the URLs (default: ${DEFAULT-VALUE})")
+    String domain;
+
+    Project load() {
+        String ns = namespace != null ? namespace : System.getenv("KUBE_NAMESPACE");
+        return ProjectLoader.load(target(), new Settings(ns == null || ns.isBlank() ? null : ns, domain));
+    }
+
+    /** The project directory, even when its serverless.yml is broken (for `down`). */
+    Path projectDir() {
+        Path target = target();
+        return (target.toFile().isDirectory() ? target : target.getParent()).toAbsolutePath().normalize();
+    }
+
+    private Path target() {
+        return file != null ? file.toAbsolutePath() : Paths.get("").toAbsolutePath();
+    }
+}

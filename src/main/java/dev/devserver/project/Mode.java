@@ -1,0 +1,2 @@
+package dev.devserver.project;
+public enum Mode { FUNCTIONS, APPLICATION }

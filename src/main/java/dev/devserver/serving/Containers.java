@@ -1,0 +1,106 @@
+package dev.devserver.serving;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.StreamType;
+import dev.devserver.docker.Labels;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+
+/** The Docker operations serving needs: run a revision's container on a loopback port, follow it, remove it. */
+final class Containers {
+    static final int CONTAINER_PORT = 8080;
+    private final DockerClient docker;
+
+    Containers(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** Creates and starts a container, publishing port 8080 on 127.0.0.1 at a free port chosen by Docker. */
+    Replica start(String image, String revision, List<String> env, Map<String, String> labels) {
+        ExposedPort port = ExposedPort.tcp(CONTAINER_PORT);
+        Ports bindings = new Ports();
+        bindings.bind(port, Ports.Binding.bindIp("127.0.0.1"));
+        String name = revision + "-deployment-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 25), 36);
+        CreateContainerResponse created = docker.createContainerCmd(image)
+                .withName(name)
+                .withEnv(env)
+                .withLabels(labels)
+                .withExposedPorts(port)
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))
+                .exec();
+        docker.startContainerCmd(created.getId()).exec();
+        Ports.Binding[] bound = docker.inspectContainerCmd(created.getId()).exec()
+                .getNetworkSettings().getPorts().getBindings().get(port);
+        int hostPort = Integer.parseInt(bound[0].getHostPortSpec());
+        return new Replica(created.getId(), name, new Endpoint("127.0.0.1", hostPort));
+    }
+
+    /** Streams the container's output line by line until it stops, then runs {@code onExit}. */
+    void follow(Replica replica, BiConsumer<Boolean, String> lines, Runnable onExit) {
+        docker.logContainerCmd(replica.containerId).withFollowStream(true).withStdOut(true).withStdErr(true)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    private final StringBuilder out = new StringBuilder();
+                    private final StringBuilder err = new StringBuilder();
+
+                    @Override
+                    public void onNext(Frame frame) {
+                        boolean stderr = frame.getStreamType() == StreamType.STDERR;
+                        StringBuilder buffer = stderr ? err : out;
+                        buffer.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        int newline;
+                        while ((newline = buffer.indexOf("\n")) >= 0) {
+                            lines.accept(stderr, buffer.substring(0, newline));
+                            buffer.delete(0, newline + 1);
+                        }
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        onExit.run();
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        onExit.run();
+                    }
+                });
+    }
+
+    /** Exit code of a stopped container, or null while it runs. */
+    Integer exitCode(Replica replica) {
+        try {
+            var state = docker.inspectContainerCmd(replica.containerId).exec().getState();
+            return Boolean.TRUE.equals(state.getRunning()) ? null : (state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue());
+        } catch (NotFoundException e) {
+            return -1;
+        }
+    }
+
+    void remove(String containerId) {
+        try {
+            docker.removeContainerCmd(containerId).withForce(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // nothing left to remove
+        }
+    }
+
+    /** Removes every container a devserver run for this project left behind; returns how many. */
+    int removeAll(String projectDir) {
+        List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.PROJECT, projectDir)).exec();
+        leftovers.parallelStream().forEach(c -> remove(c.getId()));
+        return leftovers.size();
+    }
+}
