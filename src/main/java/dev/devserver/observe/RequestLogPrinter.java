@@ -1,0 +1,81 @@
+package dev.devserver.observe;
+
+import dev.devserver.router.RequestRecord;
+
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** One readable terminal line per request: {@code 12:00:01 POST functions-echo-js.ns.localhost/ 200 3.1ms 17B}. */
+public final class RequestLogPrinter implements Consumer<RequestRecord> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final String RESET = "\u001b[0m";
+    private static final String DIM = "\u001b[2m";
+
+    private final PrintStream out;
+    private final boolean colour;
+
+    /** Prints to stdout, in colour only when a console is attached (not when piped to a file). */
+    public RequestLogPrinter() {
+        this(System.out, System.console() != null);
+    }
+
+    public RequestLogPrinter(PrintStream out, boolean colour) {
+        this.out = out;
+        this.colour = colour;
+    }
+
+    @Override
+    public void accept(RequestRecord record) {
+        out.println(format(record));
+    }
+
+    public String format(RequestRecord record) {
+        String line = String.format(Locale.ROOT, "%s %s %s%s %s %s %s",
+                paint(DIM, TIME.format(record.timestamp())),
+                record.requestMethod(),
+                record.host(),
+                record.requestUrl(),
+                paint(statusColour(record.status()), Integer.toString(record.status())),
+                duration(record.latency().toNanos()),
+                size(record.responseSize()));
+        return line;
+    }
+
+    private String paint(String code, String text) {
+        return colour ? code + text + RESET : text;
+    }
+
+    private static String statusColour(int status) {
+        if (status >= 500) {
+            return "\u001b[31m"; // red
+        }
+        if (status >= 400) {
+            return "\u001b[33m"; // yellow
+        }
+        if (status >= 300) {
+            return "\u001b[36m"; // cyan
+        }
+        return "\u001b[32m"; // green
+    }
+
+    static String duration(long nanos) {
+        double ms = nanos / 1e6;
+        if (ms < 1000) {
+            return String.format(Locale.ROOT, "%.1fms", ms);
+        }
+        return String.format(Locale.ROOT, "%.2fs", ms / 1000);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + "B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1fKB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1fMB", bytes / (1024.0 * 1024));
+    }
+}

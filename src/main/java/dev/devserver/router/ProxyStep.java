@@ -1,0 +1,114 @@
+package dev.devserver.router;
+
+import dev.devserver.serving.Endpoint;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+
+import java.time.Duration;
+
+/**
+ * Last step: streams the request to the leased container and the response back, both with backpressure
+ * (Vert.x pipes pause the reader while the writer's queue is full), so bodies of any size use flat memory.
+ */
+final class ProxyStep implements Handler<Exchange> {
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final Duration revisionTimeout;
+
+    ProxyStep(Vertx vertx, HttpClient client, Duration revisionTimeout) {
+        this.vertx = vertx;
+        this.client = client;
+        this.revisionTimeout = revisionTimeout;
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        HttpServerRequest request = exchange.request;
+        Endpoint endpoint = exchange.lease().endpoint();
+        // Knative's revision timeout bounds the wait for the container's response to start.
+        long timer = vertx.setTimer(revisionTimeout.toMillis(), id -> exchange.fail(504, "Gateway Timeout: "
+                + exchange.route.function() + " did not answer within " + revisionTimeout.toSeconds() + "s (revision timeout)"));
+        exchange.onEnd(() -> vertx.cancelTimer(timer));
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(endpoint.host())
+                .setPort(endpoint.port())
+                .setURI(request.uri())
+                .setHeaders(ForwardHeaders.upstream(exchange));
+        client.request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                exchange.fail(502, "Bad Gateway: cannot connect to " + exchange.route.function() + " at "
+                        + endpoint.host() + ":" + endpoint.port() + ": " + ar.cause().getMessage());
+                return;
+            }
+            HttpClientRequest upstream = ar.result();
+            if (exchange.ended()) { // caller left or timed out while connecting
+                upstream.reset();
+                return;
+            }
+            exchange.onAbort(upstream::reset);
+            exchange.onEnd(() -> {
+                if (!exchange.response().ended()) {
+                    upstream.reset(); // timed out or failed: don't leave the container's connection half used
+                }
+            });
+            upstream.response().onComplete(response -> {
+                vertx.cancelTimer(timer);
+                if (response.succeeded()) {
+                    relay(exchange, upstream, response.result());
+                } else if (!exchange.ended()) {
+                    exchange.fail(502, "Bad Gateway: " + exchange.route.function() + " failed: " + response.cause().getMessage());
+                }
+            });
+            sendBody(request, upstream);
+        });
+    }
+
+    private static void sendBody(HttpServerRequest request, HttpClientRequest upstream) {
+        MultiMap headers = request.headers();
+        if (headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+            upstream.putHeader(HttpHeaders.CONTENT_LENGTH, headers.get(HttpHeaders.CONTENT_LENGTH));
+        } else if (headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
+            upstream.setChunked(true);
+        } else { // HTTP/1.1 without either has no body
+            request.resume();
+            upstream.end();
+            return;
+        }
+        request.pipe().endOnFailure(false).to(upstream).onFailure(e -> upstream.reset());
+    }
+
+    private static void relay(Exchange exchange, HttpClientRequest upstream, HttpClientResponse response) {
+        HttpServerResponse out = exchange.response();
+        if (exchange.ended()) {
+            upstream.reset();
+            return;
+        }
+        out.setStatusCode(response.statusCode()).setStatusMessage(response.statusMessage());
+        out.headers().setAll(ForwardHeaders.downstream(response.headers()));
+        if (hasBody(exchange.request, response.statusCode()) && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && exchange.request.version() != HttpVersion.HTTP_1_0) {
+            out.setChunked(true);
+        }
+        response.pipe().endOnFailure(false).to(out).onFailure(e -> {
+            upstream.reset();
+            if (!out.ended()) {
+                out.reset();
+            }
+        });
+    }
+
+    private static boolean hasBody(HttpServerRequest request, int status) {
+        return request.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+}

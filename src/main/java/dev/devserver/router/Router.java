@@ -1,0 +1,97 @@
+package dev.devserver.router;
+
+import dev.devserver.serving.ServiceDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP front door: answers {@code <ksvc>.<namespace>.<domain>} like Knative's ingress + activator and proxies
+ * to the function's container; answers devserver's own hosts (localhost, 127.0.0.1, [::1]) itself.
+ * Chain per request: {@link RouteStep} → {@link RecordStep} (log, metrics) → {@link ActivateStep} → {@link ProxyStep}.
+ */
+public final class Router {
+    private final Vertx vertx;
+    private final ServiceDirectory services;
+    private final RouterOptions options;
+    private final Consumer<RequestRecord> requestListener;
+    private final List<String> deployments = new ArrayList<>();
+    private volatile Handler<HttpServerRequest> ownHostHandler;
+    private volatile RequestMetrics metrics = RequestMetrics.NONE;
+
+    public Router(Vertx vertx, ServiceDirectory services, RouterOptions options, Consumer<RequestRecord> requestListener) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.services = Objects.requireNonNull(services, "services");
+        this.options = Objects.requireNonNull(options, "options");
+        this.requestListener = requestListener == null ? record -> { } : requestListener;
+    }
+
+    /** Mounts a handler for devserver's own hosts (API, UI); it gets every request there except {@code /healthz}. */
+    public Router ownHostHandler(Handler<HttpServerRequest> handler) {
+        this.ownHostHandler = handler;
+        return this;
+    }
+
+    public Router metrics(RequestMetrics newMetrics) {
+        this.metrics = Objects.requireNonNull(newMetrics, "metrics");
+        return this;
+    }
+
+    /** Binds one server per CPU (sharing the port); completes with the bound port. */
+    public Future<Integer> start() {
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        RouterVerticle first = new RouterVerticle(this, options.port());
+        return deploy(first).compose(v -> {
+            int port = first.actualPort(); // with port 0 the others must share the port the first one got
+            List<Future<?>> rest = new ArrayList<>();
+            for (int i = 1; i < instances; i++) {
+                rest.add(deploy(new RouterVerticle(this, port)));
+            }
+            return Future.all(rest).map(port);
+        });
+    }
+
+    public Future<Void> stop() {
+        List<Future<?>> undeployed = new ArrayList<>();
+        synchronized (deployments) {
+            deployments.forEach(id -> undeployed.add(vertx.undeploy(id)));
+            deployments.clear();
+        }
+        return Future.all(undeployed).mapEmpty();
+    }
+
+    private Future<Void> deploy(RouterVerticle verticle) {
+        return vertx.deployVerticle(verticle).map(id -> {
+            synchronized (deployments) {
+                deployments.add(id);
+            }
+            return null;
+        });
+    }
+
+    RouterOptions options() {
+        return options;
+    }
+
+    ServiceDirectory services() {
+        return services;
+    }
+
+    Consumer<RequestRecord> requestListener() {
+        return requestListener;
+    }
+
+    Handler<HttpServerRequest> ownHostHandler() {
+        return ownHostHandler;
+    }
+
+    RequestMetrics metrics() {
+        return metrics;
+    }
+}
