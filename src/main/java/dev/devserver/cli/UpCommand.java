@@ -68,8 +68,8 @@ public class UpCommand implements Callable<Integer> {
             System.out.println("Removed " + removed + " container(s) left by an earlier run.");
         }
         RequestLogFile requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
-        Router router = new Router(vertx, serving, RouterOptions.defaults().withBind(host, port),
-                requestLog.andThen(new RequestLogPrinter(System.out)));
+        Router router = new Router(vertx, serving, new RouterOptions(host, port, RouterOptions.DEFAULT_ACTIVATION_TIMEOUT, RouterOptions.DEFAULT_REVISION_TIMEOUT),
+                requestLog.andThen(new RequestLogPrinter()));
         serving.routerPort(bind(router));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
