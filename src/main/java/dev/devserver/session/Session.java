@@ -1,0 +1,131 @@
+package dev.devserver.session;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.devserver.DevserverException;
+import dev.devserver.StateDir;
+import dev.devserver.build.BuildListener;
+import dev.devserver.build.BuildResult;
+import dev.devserver.build.ImageBuilder;
+import dev.devserver.build.RuntimeSources;
+import dev.devserver.observe.ContainerLogFiles;
+import dev.devserver.observe.RequestLogFile;
+import dev.devserver.project.Project;
+import dev.devserver.router.RequestRecord;
+import dev.devserver.router.Router;
+import dev.devserver.router.RouterOptions;
+import dev.devserver.serving.Serving;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One `devserver up`: the composition root that wires the stages together (build → serving → router → observe)
+ * for a project, and takes them down again. The CLI only presents it; tests drive it directly.
+ */
+public final class Session implements AutoCloseable {
+    private final Project project;
+    private final Serving serving;
+    private final Router router;
+    private final ContainerLogFiles containerLogs;
+    private final RequestLogFile requestLog;
+    private final Path logs;
+    private final int port;
+    private List<BuildResult> builds = List.of();
+
+    private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, Consumer<String> terminal,
+                    Consumer<RequestRecord> requestView) {
+        this.project = project;
+        this.logs = new StateDir(project.dir()).folder("logs");
+        this.containerLogs = new ContainerLogFiles(logs, terminal);
+        this.serving = new Serving(docker, project, containerLogs, options.readyTimeout());
+        this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
+        this.router = new Router(vertx, serving, new RouterOptions(options.host(), concretePort(options),
+                options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(requestView));
+        this.port = bind(options);
+        serving.routerPort(port);
+    }
+
+    /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
+    public static Session start(Project project, SessionOptions options, Vertx vertx, DockerClient docker,
+                                RuntimeSources runtimes, BuildListener buildListener, Consumer<String> terminal,
+                                Consumer<RequestRecord> requestView) {
+        Session session = new Session(project, options, vertx, docker, terminal, requestView);
+        try {
+            int removed = session.serving.removeLeftovers();
+            if (removed > 0) {
+                terminal.accept("Removed " + removed + " container(s) left by an earlier run.");
+            }
+            ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases());
+            session.builds = builder.buildAll(project, project.functions(), buildListener);
+            session.serving.deploy(session.builds, secret -> null);
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private int bind(SessionOptions options) {
+        try {
+            return router.start().toCompletionStage().toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            close();
+            throw new DevserverException("Cannot listen on " + options.host() + ":" + options.port() + " (" + rootMessage(e)
+                    + "). Another program (or another devserver) may use that port: stop it or pick another with --port.");
+        }
+    }
+
+    /** Port 0 means "any free port"; resolved here because the router binds one server per core on one port. */
+    private static int concretePort(SessionOptions options) {
+        if (options.port() != 0) {
+            return options.port();
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(options.host()))) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new DevserverException("Cannot find a free port on " + options.host() + ": " + e.getMessage());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Serving serving() {
+        return serving;
+    }
+
+    public List<BuildResult> builds() {
+        return builds;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logs() {
+        return logs;
+    }
+
+    public Path requestLog() {
+        return requestLog.path();
+    }
+
+    /** Stops routing, removes this run's containers, flushes logs. */
+    @Override
+    public void close() {
+        router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
+        serving.close();
+        requestLog.close();
+        containerLogs.close();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.devserver.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.model.Container;
+import dev.devserver.build.BuildListener;
+import dev.devserver.build.BuildResult;
+import dev.devserver.build.ImageBuilder;
+import dev.devserver.docker.Labels;
+import dev.devserver.project.FunctionSpec;
+import dev.devserver.serving.ServiceStatus;
+import dev.devserver.session.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `up` on a project mixing a nodejs function, a Dockerfile function and a function whose build fails. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path temp;
+    static Session session;
+
+    @BeforeAll
+    static void up() {
+        session = Sessions.start(TestProjects.copy("functions-mix", temp));
+    }
+
+    @AfterAll
+    static void down() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private static String host(String function) {
+        return session.project().function(function).orElseThrow().host(session.project());
+    }
+
+    @Test
+    @Order(1)
+    void environmentFollowsKnativeContractAndEnvPrecedence() throws Exception {
+        HttpResponse<String> response = Http.get(session.port(), host("env-js"), "/");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode env = JSON.readTree(response.body());
+        assertEquals("provider", env.get("FOO").asText());
+        assertEquals("from-function", env.get("SHARED").asText(), "function envs win over provider envs");
+        assertEquals("42", env.get("NUMBER").asText());
+        assertEquals("8080", env.get("PORT").asText());
+        assertEquals("mix-env-js", env.get("K_SERVICE").asText());
+        assertEquals("mix-env-js", env.get("K_CONFIGURATION").asText());
+        assertEquals("mix-env-js-00001", env.get("K_REVISION").asText());
+    }
+
+    @Test
+    @Order(2)
+    void dockerfileFunctionIsServedByHost() {
+        HttpResponse<String> response = Http.get(session.port(), host("static-docker") + ":" + session.port(), "/");
+        assertEquals(200, response.statusCode());
+        assertEquals("static from a Dockerfile function\n", response.body());
+    }
+
+    @Test
+    @Order(3)
+    void failedBuildIsReportedWithItsStepAndOthersStillServe() {
+        BuildResult broken = session.builds().stream().filter(b -> b.function().name().equals("broken")).findFirst().orElseThrow();
+        assertFalse(broken.ok());
+        assertTrue(broken.error().contains("Step 2/"), broken.error());
+        assertTrue(broken.logTail().stream().anyMatch(l -> l.contains("compiling the broken function")), broken.logTail().toString());
+        Map<String, Boolean> ready = new java.util.HashMap<>();
+        for (ServiceStatus s : session.serving().statuses()) {
+            ready.put(s.function(), s.ready());
+        }
+        assertEquals(Map.of("env-js", true, "static-docker", true, "broken", false), ready);
+        HttpResponse<String> response = Http.get(session.port(), host("broken"), "/");
+        assertEquals(503, response.statusCode());
+        assertTrue(response.body().contains("build failed"), response.body());
+        assertEquals(503, Http.get(session.port(), "localhost", "/healthz").statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void unknownHostGets404ListingKnownUrls() {
+        HttpResponse<String> response = Http.get(session.port(), "nope.mix-local.localhost", "/");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("http://" + host("env-js") + ":" + session.port()), response.body());
+    }
+
+    @Test
+    @Order(5)
+    void requestLogLinesAreKnativeShapedJson() throws Exception {
+        Http.send(session.port(), host("env-js"), "POST", "/path?q=1", "text/plain", "hello");
+        Thread.sleep(300);
+        List<String> lines = Files.readAllLines(session.requestLog());
+        assertFalse(lines.isEmpty());
+        JsonNode last = JSON.readTree(lines.get(lines.size() - 1));
+        JsonNode http = last.get("httpRequest");
+        for (String field : List.of("requestMethod", "requestUrl", "requestSize", "status", "responseSize", "userAgent",
+                "remoteIp", "serverIp", "referer", "latency", "protocol")) {
+            assertTrue(http.has(field), "httpRequest." + field + " in " + last);
+        }
+        assertEquals("POST", http.get("requestMethod").asText());
+        assertEquals("/path?q=1", http.get("requestUrl").asText());
+        assertEquals("5", http.get("requestSize").asText());
+        assertEquals(200, http.get("status").asInt());
+        assertTrue(http.get("latency").asText().matches("\\d+\\.\\d+s"), http.get("latency").asText());
+        for (String field : List.of("traceId", "timestamp", "namespace", "service", "revision")) {
+            assertTrue(last.has(field), field + " in " + last);
+        }
+        assertEquals("mix-env-js-00001", last.get("revision").asText());
+    }
+
+    @Test
+    @Order(6)
+    void containersCarryKnativeLabels() {
+        List<Container> containers = Engine.docker().listContainersCmd()
+                .withLabelFilter(Map.of(Labels.PROJECT, session.project().dir().toString())).exec();
+        assertEquals(2, containers.size());
+        Container env = containers.stream().filter(c -> "mix-env-js".equals(c.getLabels().get(Labels.KNATIVE_SERVICE)))
+                .findFirst().orElseThrow();
+        assertEquals("mix-env-js", env.getLabels().get(Labels.KNATIVE_CONFIGURATION));
+        assertEquals("mix-env-js-00001", env.getLabels().get(Labels.KNATIVE_REVISION));
+        assertTrue(env.getPorts()[0].getIp().equals("127.0.0.1"), "published on loopback only");
+    }
+
+    @Test
+    @Order(7)
+    void unchangedFunctionIsNotRebuilt() {
+        FunctionSpec env = session.project().function("env-js").orElseThrow();
+        BuildResult again = new ImageBuilder(Engine.docker(), Engine.runtimes(), true).build(session.project(), env, BuildListener.SILENT);
+        assertTrue(again.ok() && again.cached(), String.valueOf(again));
+    }
+
+    @Test
+    @Order(8)
+    void closingRemovesEveryContainer() {
+        session.close();
+        List<Container> left = Engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.PROJECT, session.project().dir().toString())).exec();
+        assertEquals(List.of(), left);
+        session = null;
+    }
+}

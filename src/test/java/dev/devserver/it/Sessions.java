@@ -1,0 +1,32 @@
+package dev.devserver.it;
+
+import dev.devserver.build.BuildListener;
+import dev.devserver.project.ProjectLoader;
+import dev.devserver.project.Settings;
+import dev.devserver.session.Session;
+import dev.devserver.session.SessionOptions;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Starts a real `up` session (real engine, real router on a free port) for a test project. */
+public final class Sessions {
+    public static final Vertx VERTX = Vertx.vertx();
+
+    private Sessions() {
+    }
+
+    public static Session start(Path projectDir) {
+        return start(projectDir, SessionOptions.defaults().withPort(0).withOfflineBases(true));
+    }
+
+    public static Session start(Path projectDir, SessionOptions options) {
+        return Session.start(ProjectLoader.load(projectDir, Settings.defaults()), options, VERTX, Engine.docker(),
+                Engine.runtimes(), BuildListener.SILENT, line -> System.out.println("  | " + line), r -> { });
+    }
+
+    public static Duration shortTimeouts() {
+        return Duration.ofSeconds(20);
+    }
+}
