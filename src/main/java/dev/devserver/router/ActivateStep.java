@@ -7,6 +7,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -34,7 +35,14 @@ final class ActivateStep implements Handler<Exchange> {
             acquired = CompletableFuture.failedFuture(e);
         }
         if (acquired.isDone()) { // warm path: no timer, no thread hop
-            complete(exchange, acquired.getNow(null), null);
+            Lease lease = null;
+            Throwable error = null;
+            try {
+                lease = acquired.join();
+            } catch (CompletionException | CancellationException e) {
+                error = e;
+            }
+            complete(exchange, lease, error);
             return;
         }
         Context context = vertx.getOrCreateContext();

@@ -37,8 +37,9 @@ final class Exchange {
         this.traceparent = TraceParent.keepOrCreate(request.getHeader("traceparent"));
         this.traceId = TraceParent.traceId(traceparent);
         HttpServerResponse response = request.response();
+        // Vert.x calls the end handler also when the connection closes first, so end() checks ended() itself.
         response.endHandler(v -> end(false));
-        response.closeHandler(v -> end(true));
+        response.closeHandler(v -> end(false));
     }
 
     HttpServerResponse response() {
@@ -92,12 +93,12 @@ final class Exchange {
         Replies.text(response, status, message);
     }
 
-    private void end(boolean abort) {
+    private void end(boolean forceAbort) {
         if (ended) {
             return;
         }
         ended = true;
-        aborted = abort && !response().ended();
+        aborted = forceAbort || !response().ended();
         if (aborted && onAbort != null) {
             onAbort.run();
         }

@@ -46,15 +46,17 @@ public final class Router {
     /** Binds one server per CPU (sharing the port); completes with the bound port. */
     public Future<Integer> start() {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        RouterVerticle first = new RouterVerticle(this, options.port());
-        return deploy(first).compose(v -> {
-            int port = first.actualPort(); // with port 0 the others must share the port the first one got
-            List<Future<?>> rest = new ArrayList<>();
-            for (int i = 1; i < instances; i++) {
-                rest.add(deploy(new RouterVerticle(this, port)));
-            }
-            return Future.all(rest).map(port);
-        });
+        // Vert.x shares a server between instances listening on the same port; a negative port means
+        // "one random port shared by all instances using this number" (port 0 would give each its own).
+        int listenPort = options.port() == 0 ? -1 : options.port();
+        List<RouterVerticle> verticles = new ArrayList<>();
+        List<Future<?>> deployed = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            RouterVerticle verticle = new RouterVerticle(this, listenPort);
+            verticles.add(verticle);
+            deployed.add(deploy(verticle));
+        }
+        return Future.all(deployed).map(v -> verticles.get(0).actualPort());
     }
 
     public Future<Void> stop() {
