@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "devserver", mixinStandardHelpOptions = true,
         description = "Knative-in-a-box: run a GitLab Serverless project locally.",
-        subcommands = {})
+        subcommands = {ValidateCommand.class})
 public class DevserverCommand {
 }
