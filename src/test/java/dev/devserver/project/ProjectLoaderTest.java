@@ -35,6 +35,7 @@ class ProjectLoaderTest {
         Project p = load(TestProjects.GITLAB_EXAMPLE);
         assertEquals(Mode.FUNCTIONS, p.mode());
         assertEquals(dir.toRealPath(), p.dir());
+        assertEquals(dir.toRealPath().resolve("serverless.yml"), p.file());
         assertEquals("functions", p.service());
         assertEquals("GitLab Serverless functions using Knative", p.description());
         assertEquals("my-project-local", p.namespace());
