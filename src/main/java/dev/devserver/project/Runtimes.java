@@ -27,14 +27,13 @@ public final class Runtimes {
         return runtime != null && runtime.startsWith("openfaas/classic/") && ALIASES.contains(runtime);
     }
 
-    /** The alias closest to what the user typed, comparing both the whole alias and its last segment. */
+    /** The alias closest to what the user typed: whole aliases for "a/b/c", last segments for a short "ruby". */
     static String closestAlias(String typed) {
+        boolean full = typed.contains("/");
         String best = ALIASES.get(0);
         int bestDistance = Integer.MAX_VALUE;
         for (String alias : ALIASES) {
-            String last = alias.substring(alias.lastIndexOf('/') + 1);
-            String typedLast = typed.substring(typed.lastIndexOf('/') + 1);
-            int d = Math.min(Names.distance(typed, alias), Names.distance(typedLast, last) + (typed.contains("/") ? 1 : 0));
+            int d = full ? Names.distance(typed, alias) : Names.distance(typed, alias.substring(alias.lastIndexOf('/') + 1));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = alias;

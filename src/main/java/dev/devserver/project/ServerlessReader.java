@@ -40,7 +40,9 @@ final class ServerlessReader {
         Map<String, Entry> provider = provider(e.get("provider"));
         Map<String, String> annotations = fields.annotations(provider.get("annotations"));
         List<FunctionSpec> functions = functions(root, e.get("functions"), service, annotations);
-        return new Project(dir.real(), file, Mode.FUNCTIONS, service, fields.text(e.get("description"), "what it does"),
+        // Messages keep the path as the user typed it; the model gets the absolute one inside the project dir.
+        Path absolute = file == null || file.getFileName() == null ? null : dir.real().resolve(file.getFileName());
+        return new Project(dir.real(), absolute, Mode.FUNCTIONS, service, fields.text(e.get("description"), "what it does"),
                 namespace, domain, fields.text(provider.get("registry"), "registry.example.com/group/project"),
                 fields.envs(provider), fields.secrets(provider), annotations, functions, problems.notes());
     }

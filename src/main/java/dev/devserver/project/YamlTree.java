@@ -76,11 +76,14 @@ final class YamlTree {
     }
 
     private static String syntaxMessage(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-        String msg = "YAML syntax error: " + (problem == null ? "unreadable YAML" : problem.replace('\n', ' '));
-        if (problem != null && problem.contains("'\\t'")) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        String text = (context.isEmpty() || problem.isEmpty() ? context + problem : context + ", " + problem)
+                .replace('\n', ' ').trim();
+        String msg = "YAML syntax error: " + (text.isEmpty() ? "unreadable YAML" : text);
+        if (problem.contains("TAB") || problem.contains("'\\t'")) {
             msg += " (indent with spaces, not tabs)";
-        } else if (problem != null && problem.contains("mapping values are not allowed")) {
+        } else if (problem.contains("mapping values are not allowed")) {
             msg += " (check the indentation, or quote a value that contains ': ')";
         }
         return msg;

@@ -1,0 +1,48 @@
+package dev.devserver.cli;
+
+import dev.devserver.project.FunctionSpec;
+import dev.devserver.project.Project;
+import dev.devserver.project.ProjectLoader;
+import dev.devserver.project.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check serverless.yml (or a root Dockerfile) and report every problem at once.")
+public class ValidateCommand implements Callable<Integer> {
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "serverless.yml to check (default: ./serverless.yml, or the current directory's Dockerfile)")
+    Path file;
+
+    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:KUBE_NAMESPACE}",
+            description = "Namespace in function URLs (default: $KUBE_NAMESPACE, else <project-dir>-local)")
+    String namespace;
+
+    @Option(names = "--domain", paramLabel = "D", defaultValue = Settings.DEFAULT_DOMAIN,
+            description = "Domain in function URLs (default: ${DEFAULT-VALUE})")
+    String domain;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        // An empty path means the current directory: serverless.yml there, else a lone Dockerfile.
+        Project project = ProjectLoader.load(file == null ? Path.of("") : file, new Settings(namespace, domain));
+        PrintWriter out = spec.commandLine().getOut();
+        String what = project.file() == null ? "Dockerfile project" : project.file().getFileName().toString();
+        out.printf("✔ %s is valid: service %s, %d function(s)%n", what, project.service(), project.functions().size());
+        for (FunctionSpec f : project.functions()) {
+            out.printf("  %s -> %s (%s)%n", f.name(), f.host(project),
+                    f.runtime() == null ? "Dockerfile" : f.runtime());
+        }
+        project.notes().forEach(out::println);
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.devserver.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `devserver validate` end to end through Quarkus and picocli: exit codes, and never a stack trace. */
+@QuarkusMainTest
+class ValidateCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static String all(LaunchResult r) {
+        return r.getOutput() + "\n" + r.getErrorOutput();
+    }
+
+    private static void assertNoStackTrace(LaunchResult r) {
+        String out = all(r);
+        assertFalse(out.contains("Exception"), out);
+        assertFalse(out.contains("at dev."), out);
+        assertFalse(out.contains("\tat "), out);
+    }
+
+    @Test
+    void validProjectExitsZero(QuarkusMainLauncher launcher) throws IOException {
+        Path dir = TestProjects.create(tmp);
+        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE);
+        LaunchResult r = launcher.launch("validate", "-f", dir.resolve("serverless.yml").toString(), "--namespace", "ns");
+        assertEquals(0, r.exitCode(), all(r));
+        assertTrue(r.getOutput().contains("✔ serverless.yml is valid: service functions, 1 function(s)"), all(r));
+        assertTrue(r.getOutput().contains("functions-echo-js.ns.localhost"), all(r));
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void invalidProjectExitsTwoWithPositionedProblems(QuarkusMainLauncher launcher) throws IOException {
+        Path dir = TestProjects.create(tmp);
+        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE.replace("    secrets:", "    secrts:")
+                .replace("service: functions", "service: Functions"));
+        LaunchResult r = launcher.launch("validate", "--file", dir.resolve("serverless.yml").toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(r.getErrorOutput().contains("serverless.yml:1:1: service name `Functions`"), all(r));
+        assertTrue(r.getErrorOutput().contains("serverless.yml:17:5: unknown key `secrts`"), all(r));
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void binaryAndMissingFilesExitTwo(QuarkusMainLauncher launcher) throws IOException {
+        Path bin = Files.write(tmp.resolve("serverless.yml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        LaunchResult r = launcher.launch("validate", "-f", bin.toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(r.getErrorOutput().contains("not UTF-8"), all(r));
+        assertNoStackTrace(r);
+        LaunchResult missing = launcher.launch("validate", "-f", tmp.resolve("nope.yml").toString());
+        assertEquals(2, missing.exitCode(), all(missing));
+        assertNoStackTrace(missing);
+    }
+
+    @Test
+    void dockerfileProjectIsAnApplication(QuarkusMainLauncher launcher) throws IOException {
+        Path app = Files.createDirectories(tmp.resolve("shop"));
+        Files.writeString(app.resolve("Dockerfile"), "FROM scratch\n");
+        LaunchResult r = launcher.launch("validate", "-f", app.toString(), "--domain", "example.test");
+        assertEquals(0, r.exitCode(), all(r));
+        assertTrue(r.getOutput().contains("Dockerfile project is valid: service shop, 1 function(s)"), all(r));
+        assertTrue(r.getOutput().contains("shop.shop-local.example.test"), all(r));
+    }
+
+    @Test
+    void usageErrorsExitOneWithoutStackTrace(QuarkusMainLauncher launcher) throws IOException {
+        LaunchResult bogus = launcher.launch("validate", "--bogus");
+        assertEquals(1, bogus.exitCode(), all(bogus));
+        assertNoStackTrace(bogus);
+        Path dir = TestProjects.create(tmp);
+        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE);
+        LaunchResult badNs = launcher.launch("validate", "-f", dir.toString(), "--namespace", "Bad_NS");
+        assertEquals(1, badNs.exitCode(), all(badNs));
+        assertTrue(badNs.getErrorOutput().contains("namespace `Bad_NS`"), all(badNs));
+        assertNoStackTrace(badNs);
+    }
+}
