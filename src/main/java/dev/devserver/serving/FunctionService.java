@@ -48,6 +48,7 @@ public final class FunctionService implements ServiceRoute {
     }
 
     void serve(Revision revision) {
+        remember(revision);
         current = revision;
     }
 
@@ -104,6 +105,26 @@ public final class FunctionService implements ServiceRoute {
         String reason = ready ? "" : revision == null ? notReadyReason
                 : revision.failure != null ? revision.failure : "starting";
         return new ServiceStatus(function, knativeService, url(), ready, reason);
+    }
+
+    /** Every revision this run created, oldest first. */
+    private final java.util.List<Revision> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.time.Instant created = java.time.Instant.now();
+
+    void remember(Revision revision) {
+        history.add(revision);
+    }
+
+    public FunctionView view() {
+        Revision active = current;
+        java.util.List<RevisionView> revisions = history.stream().map(r -> new RevisionView(r.name, knativeService,
+                r.image, r.created, r.ready(), r.failure, (int) r.replicas.stream().filter(x -> !x.stopping).count(),
+                r == active)).toList();
+        String latestReady = history.stream().filter(Revision::ready).reduce((a, b) -> b).map(r -> r.name).orElse("");
+        String latestCreated = history.isEmpty() ? "" : history.get(history.size() - 1).name;
+        ServiceStatus status = status();
+        return new FunctionView(function, knativeService, namespace, url(), status.ready(), status.reason(),
+                latestCreated, latestReady, revisions, revisions.stream().mapToInt(RevisionView::containers).sum(), created);
     }
 
     public String revisionName() {

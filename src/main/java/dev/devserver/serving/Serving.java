@@ -138,6 +138,10 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         return byFunction.values().stream().map(FunctionService::status).toList();
     }
 
+    public List<FunctionView> views() {
+        return byFunction.values().stream().map(FunctionService::view).toList();
+    }
+
     public Optional<FunctionService> function(String name) {
         return Optional.ofNullable(byFunction.get(name));
     }
