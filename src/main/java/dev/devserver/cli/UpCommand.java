@@ -8,6 +8,7 @@ import dev.devserver.observe.Ansi;
 import dev.devserver.observe.RequestLogPrinter;
 import dev.devserver.project.Project;
 import dev.devserver.serving.ServiceStatus;
+import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
 import io.vertx.core.Vertx;
@@ -34,11 +35,28 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the router binds (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--ready-timeout", defaultValue = "60", description = "Seconds a new container may take to answer (default: ${DEFAULT-VALUE})")
-    int readyTimeoutSeconds;
+    @Option(names = "--ready-timeout", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long a new container may take to answer (default: ${DEFAULT-VALUE})")
+    Duration readyTimeout;
 
-    @Option(names = "--revision-timeout", defaultValue = "300", description = "Seconds a request may run before 504 (default: ${DEFAULT-VALUE})")
-    int revisionTimeoutSeconds;
+    @Option(names = "--revision-timeout", defaultValue = "300s", converter = DurationConverter.class,
+            description = "How long a request may run before 504, as Knative's revision-timeout-seconds (default: ${DEFAULT-VALUE})")
+    Duration revisionTimeout;
+
+    @Option(names = "--stable-window", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Autoscaler stable window, as Knative's config-autoscaler (default: ${DEFAULT-VALUE})")
+    Duration stableWindow;
+
+    @Option(names = "--scale-to-zero-grace-period", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Idle time after the stable window before containers are removed (default: ${DEFAULT-VALUE})")
+    Duration scaleToZeroGrace;
+
+    @Option(names = "--freeze-after", defaultValue = "15s", converter = DurationConverter.class,
+            description = "Idle time after which containers are paused until the next request; 0 disables (default: ${DEFAULT-VALUE})")
+    Duration freezeAfter;
+
+    @Option(names = "--no-watch", description = "Do not rebuild and roll out functions when their files change")
+    boolean noWatch;
 
     @Option(names = {"-v", "--verbose"}, description = "Show every line of the Docker build output")
     boolean verbose;
@@ -53,8 +71,10 @@ public class UpCommand implements Callable<Integer> {
             System.err.println(Ansi.yellow("warning: ") + "the router listens on " + host
                     + ": other machines can reach your functions.");
         }
-        SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(readyTimeoutSeconds),
-                Duration.ofSeconds(60), Duration.ofSeconds(revisionTimeoutSeconds), ImageBuilder.offlineBasesRequested());
+        ServingOptions serving = ServingOptions.defaults().withReadyTimeout(readyTimeout)
+                .withWindows(stableWindow, scaleToZeroGrace, freezeAfter);
+        SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout,
+                ImageBuilder.offlineBasesRequested(), serving, !noWatch);
         BuildProgress progress = new BuildProgress(System.out, verbose);
         Session session = Session.start(p, options, vertx, Docker.connect(), new RuntimeSources(RuntimeCatalog.locate()),
                 progress, System.out::println, new RequestLogPrinter());

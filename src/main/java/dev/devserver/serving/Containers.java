@@ -27,8 +27,8 @@ final class Containers {
         this.docker = docker;
     }
 
-    /** Creates and starts a container, publishing port 8080 on 127.0.0.1 at a free port chosen by Docker. */
-    Replica start(String image, String revision, List<String> env, Map<String, String> labels) {
+    /** Creates (without starting) a container that publishes port 8080 on 127.0.0.1 at a port Docker picks. */
+    Replica create(String image, String revision, List<String> env, Map<String, String> labels) {
         ExposedPort port = ExposedPort.tcp(CONTAINER_PORT);
         Ports bindings = new Ports();
         bindings.bind(port, Ports.Binding.bindIp("127.0.0.1"));
@@ -40,11 +40,28 @@ final class Containers {
                 .withExposedPorts(port)
                 .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))
                 .exec();
-        docker.startContainerCmd(created.getId()).exec();
-        Ports.Binding[] bound = docker.inspectContainerCmd(created.getId()).exec()
-                .getNetworkSettings().getPorts().getBindings().get(port);
-        int hostPort = Integer.parseInt(bound[0].getHostPortSpec());
-        return new Replica(created.getId(), name, new Endpoint("127.0.0.1", hostPort));
+        return new Replica(created.getId(), name, null);
+    }
+
+    /**
+     * Starts a created container and learns its endpoints: the published loopback port, and the container's own
+     * address on the bridge network, which skips Docker's userland port proxy when this host can reach it.
+     */
+    void start(Replica replica) {
+        docker.startContainerCmd(replica.containerId).exec();
+        var network = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
+        Ports.Binding[] bound = network.getPorts().getBindings().get(ExposedPort.tcp(CONTAINER_PORT));
+        replica.endpoint = new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec()));
+        String ip = network.getIpAddress();
+        replica.bridgeEndpoint = ip == null || ip.isBlank() ? null : new Endpoint(ip, CONTAINER_PORT);
+    }
+
+    void pause(Replica replica) {
+        docker.pauseContainerCmd(replica.containerId).exec();
+    }
+
+    void unpause(Replica replica) {
+        docker.unpauseContainerCmd(replica.containerId).exec();
     }
 
     /** Streams the container's output line by line until it stops, then runs {@code onExit}. */

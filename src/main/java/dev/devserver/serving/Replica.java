@@ -5,21 +5,33 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One running container of a revision, with the requests it is serving right now and its last output lines. */
+/** One container of a revision: its state, the requests it is serving right now and its last output lines. */
 final class Replica {
+    enum State { CREATED, STARTING, READY, FROZEN, STOPPED }
+
     private static final int TAIL = 20;
     final String containerId;
     final String name;
-    final Endpoint endpoint;
+    volatile Endpoint endpoint;
+    volatile Endpoint bridgeEndpoint;
     final AtomicInteger inFlight = new AtomicInteger();
     private final Deque<String> tail = new ArrayDeque<>();
-    volatile boolean ready;
-    volatile boolean stopping;
+    volatile State state = State.STARTING;
+    volatile long lastUsedNanos = System.nanoTime();
 
     Replica(String containerId, String name, Endpoint endpoint) {
         this.containerId = containerId;
         this.name = name;
         this.endpoint = endpoint;
+    }
+
+    boolean ready() {
+        return state == State.READY;
+    }
+
+    /** Counts as capacity being brought up or available (for scaling decisions). */
+    boolean live() {
+        return state == State.STARTING || state == State.READY;
     }
 
     void remember(String line) {

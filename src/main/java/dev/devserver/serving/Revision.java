@@ -1,40 +1,161 @@
 package dev.devserver.serving;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A Knative revision: one immutable image + configuration, and the containers running it. */
+/**
+ * A Knative revision: one immutable image + configuration, the containers running it, and the requests waiting for
+ * one of them (the activator's buffer: while scaled to zero, starting, or every container is at its hard limit).
+ */
 final class Revision {
     final String name;
+    final String function;
+    final String knativeService;
     final String image;
     final List<String> env;
+    final ScalingPolicy policy;
     final Instant created = Instant.now();
     final List<Replica> replicas = new CopyOnWriteArrayList<>();
+    private final Deque<CompletableFuture<Lease>> waiting = new ArrayDeque<>();
     final CompletableFuture<Void> firstReady = new CompletableFuture<>();
     volatile String failure;
+    volatile long lastRequestNanos = System.nanoTime();
+    volatile boolean retired;
+    /** Containers being brought up right now (thawed, started or created): capacity already on its way. */
+    final java.util.concurrent.atomic.AtomicInteger launching = new java.util.concurrent.atomic.AtomicInteger();
+    /** Recent concurrency samples (time, requests in flight + waiting), for the stable window. */
+    final java.util.Deque<long[]> samples = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    volatile int crashes;
+    /** Why the revision's last container died, while its replacement is pending (requests get 502 meanwhile). */
+    volatile String crash;
 
-    Revision(String name, String image, List<String> env) {
+    Revision(String name, String function, String knativeService, String image, List<String> env, ScalingPolicy policy) {
         this.name = name;
+        this.function = function;
+        this.knativeService = knativeService;
         this.image = image;
         this.env = env;
+        this.policy = policy;
     }
 
-    /** The ready container with the fewest requests in flight. */
-    Optional<Replica> leastLoaded() {
-        return replicas.stream().filter(r -> r.ready && !r.stopping)
+    /** A lease on the least-loaded ready container with room, or a future completed once one frees up or starts. */
+    synchronized CompletableFuture<Lease> acquire() {
+        lastRequestNanos = System.nanoTime();
+        Optional<Replica> replica = waiting.isEmpty() ? leastLoadedWithRoom() : Optional.empty();
+        if (replica.isPresent()) {
+            return CompletableFuture.completedFuture(lease(replica.get()));
+        }
+        CompletableFuture<Lease> future = new CompletableFuture<>();
+        waiting.addLast(future);
+        return future;
+    }
+
+    /** Hands free capacity to waiting requests, oldest first; called when a container gets ready or a lease ends. */
+    synchronized void dispatch() {
+        while (!waiting.isEmpty()) {
+            CompletableFuture<Lease> next = waiting.peekFirst();
+            if (next.isDone()) {
+                waiting.removeFirst();
+                continue;
+            }
+            Optional<Replica> replica = leastLoadedWithRoom();
+            if (replica.isEmpty()) {
+                return;
+            }
+            waiting.removeFirst();
+            Lease lease = lease(replica.get());
+            if (!next.complete(lease)) {
+                lease.release();
+            }
+        }
+    }
+
+    /** Fails every waiting request (the revision cannot serve). */
+    synchronized void failWaiting(NotReadyException error) {
+        waiting.forEach(f -> f.completeExceptionally(error));
+        waiting.clear();
+    }
+
+    /** Moves waiting requests to the revision that replaces this one. */
+    synchronized void handOverWaiting(Revision successor) {
+        while (!waiting.isEmpty()) {
+            CompletableFuture<Lease> waiter = waiting.removeFirst();
+            successor.acquire().whenComplete((lease, error) -> {
+                if (error != null) {
+                    waiter.completeExceptionally(error);
+                } else if (!waiter.complete(lease)) {
+                    lease.release();
+                }
+            });
+        }
+    }
+
+    synchronized int waitingCount() {
+        waiting.removeIf(CompletableFuture::isDone);
+        return waiting.size();
+    }
+
+    int inFlight() {
+        return replicas.stream().mapToInt(r -> r.inFlight.get()).sum();
+    }
+
+    private Optional<Replica> leastLoadedWithRoom() {
+        return replicas.stream().filter(r -> r.ready() && policy.hasRoom(r.inFlight.get()))
                 .min(Comparator.comparingInt(r -> r.inFlight.get()));
     }
 
+    private Lease lease(Replica replica) {
+        replica.inFlight.incrementAndGet();
+        replica.lastUsedNanos = System.nanoTime();
+        AtomicBoolean released = new AtomicBoolean();
+        Revision revision = this;
+        return new Lease() {
+            @Override
+            public Endpoint endpoint() {
+                return replica.endpoint;
+            }
+
+            @Override
+            public String revision() {
+                return name;
+            }
+
+            @Override
+            public void release() {
+                if (released.compareAndSet(false, true)) {
+                    replica.inFlight.decrementAndGet();
+                    replica.lastUsedNanos = System.nanoTime();
+                    revision.lastRequestNanos = System.nanoTime();
+                    revision.dispatch();
+                }
+            }
+        };
+    }
+
     boolean ready() {
-        return replicas.stream().anyMatch(r -> r.ready && !r.stopping);
+        return replicas.stream().anyMatch(Replica::ready);
+    }
+
+    /** Became ready once and has not failed: Knative's Ready condition, true even while scaled to zero. */
+    boolean succeeded() {
+        return firstReady.isDone() && !firstReady.isCompletedExceptionally() && failure == null;
+    }
+
+    long count(Replica.State state) {
+        return replicas.stream().filter(r -> r.state == state).count();
     }
 
     void fail(String reason) {
         failure = reason;
-        firstReady.completeExceptionally(new NotReadyException(502, reason));
+        NotReadyException error = new NotReadyException(502, function + " is not ready: " + reason);
+        firstReady.completeExceptionally(error);
+        failWaiting(error);
     }
 }

@@ -7,45 +7,60 @@ import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Runs the project's functions as Knative-like services: one revision per deployed image and configuration,
- * one container per revision, readiness probed before traffic. The router reads it as a {@link ServiceDirectory}.
+ * Runs the project's functions as Knative services: each deployed image + configuration is a revision, traffic
+ * moves to a new revision once it is ready and the old one drains; containers scale with load, to zero when idle,
+ * and back when a request arrives. The router reads it as a {@link ServiceDirectory}.
  */
 public final class Serving implements ServiceDirectory, AutoCloseable {
-    private final Project project;
     private final Containers containers;
-    private final ContainerOutput output;
-    private final Duration readyTimeout;
-    private final Map<String, FunctionService> byHost = new LinkedHashMap<>();
-    private final Map<String, FunctionService> byFunction = new LinkedHashMap<>();
-    /** Container starts and readiness waits block; they must not queue behind each other on the common pool. */
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "serving");
-        thread.setDaemon(true);
-        return thread;
-    });
-
+    private final ServingOptions options;
+    private final ServingEvents events;
+    private final Map<String, FunctionService> byFunction = new ConcurrentHashMap<>();
+    private final Map<String, FunctionService> byHost = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
+    private final ReplicaLauncher launcher;
+    private final Autoscaler autoscaler;
+    private volatile Project project;
     private volatile int routerPort = 8080;
+    private volatile Duration drainTimeout = Duration.ofSeconds(300);
 
-    public Serving(DockerClient docker, Project project, ContainerOutput output, Duration readyTimeout) {
-        this.project = project;
+    public Serving(DockerClient docker, Project project, ContainerOutput output, ServingOptions options, ServingEvents events) {
         this.containers = new Containers(docker);
-        this.output = output;
-        this.readyTimeout = readyTimeout;
-        for (FunctionSpec f : project.functions()) {
-            FunctionService service = new FunctionService(project.namespace(), f.knativeService(), f.name(), () -> f.url(project, routerPort));
-            byHost.put(f.host(project), service);
-            byFunction.put(f.name(), service);
-        }
+        this.options = options;
+        this.events = events;
+        this.project = project;
+        this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed);
+        this.autoscaler = new Autoscaler(options, launcher, this::labels, events, project.namespace());
+        project.functions().forEach(this::register);
+        clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private FunctionService register(FunctionSpec f) {
+        FunctionService service = byFunction.computeIfAbsent(f.name(), name -> new FunctionService(project.namespace(),
+                f.knativeService(), f.name(), () -> f.url(project, routerPort), autoscaler::demand));
+        byHost.put(f.host(project), service);
+        return service;
     }
 
     /** The port the router listens on, for the functions' URLs. */
@@ -53,79 +68,121 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         routerPort = port;
     }
 
+    /** How long a replaced revision may finish its requests in flight (Knative's revision timeout). */
+    public void drainTimeout(Duration timeout) {
+        drainTimeout = timeout;
+    }
+
     /** Removes containers a previous run left behind (crash, SIGKILL); returns how many. */
     public int removeLeftovers() {
         return containers.removeAll(project.dir().toString());
     }
 
-    /** Starts a new revision of every successfully built function and waits until each is ready or failed. */
+    /** Rolls out every build and waits until each new revision serves or failed. */
     public void deploy(List<BuildResult> builds, Function<String, Map<String, String>> secrets) {
-        CompletableFuture.allOf(builds.stream().map(build -> CompletableFuture.runAsync(() -> deploy(build, secrets), workers))
+        CompletableFuture.allOf(builds.stream().map(b -> rollOut(b, secrets).exceptionally(failed -> null))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
-    private void deploy(BuildResult build, Function<String, Map<String, String>> secrets) {
-        FunctionService service = byFunction.get(build.function().name());
+    /**
+     * Starts a new revision of the built function; once it is ready it takes the traffic and the previous revision
+     * drains. A build or start failure leaves the previous revision serving. Completes with the new revision's name,
+     * or exceptionally with the reason it did not become ready.
+     */
+    public CompletableFuture<String> rollOut(BuildResult build, Function<String, Map<String, String>> secrets) {
+        FunctionSpec function = build.function();
+        FunctionService service = register(function);
         if (!build.ok()) {
             service.notReady("build failed: " + build.error());
-            return;
+            return CompletableFuture.failedFuture(new NotReadyException(502, "build failed: " + build.error()));
         }
         String name = service.nextRevisionName();
-        Map<String, String> env = Environment.of(project, build.function(), name, secrets);
-        Revision revision = new Revision(name, build.image(), Environment.asDockerEnv(env));
-        service.serve(revision);
-        startReplica(service, build.function(), revision);
-    }
-
-    private void startReplica(FunctionService service, FunctionSpec function, Revision revision) {
-        Replica replica;
-        try {
-            replica = containers.start(revision.image, revision.name, revision.env, labels(function, revision));
-        } catch (RuntimeException e) {
-            revision.fail("container did not start: " + e.getMessage());
-            return;
+        Map<String, String> env = Environment.of(project, function, name, secrets);
+        Revision revision = new Revision(name, function.name(), function.knativeService(), build.image(),
+                Environment.asDockerEnv(env), ScalingPolicy.of(function, options));
+        service.created(revision);
+        if (service.current().isEmpty()) {
+            service.serve(revision); // first revision: requests wait for it rather than fail
         }
-        revision.replicas.add(replica);
-        containers.follow(replica, (stderr, line) -> {
-            replica.remember(line);
-            output.line(function.name(), revision.name, stderr, line);
-        }, () -> onExit(revision, replica));
-        try {
-            if (Probe.awaitReady(replica.endpoint, readyTimeout, () -> containers.exitCode(replica) != null)) {
-                replica.ready = true;
-                revision.firstReady.complete(null);
-            } else {
-                Integer code = containers.exitCode(replica);
-                revision.fail((code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
-                        : "container exited with code " + code) + lastLines(replica));
+        int initial = Math.max(1, revision.policy.minScale());
+        for (int i = 0; i < initial; i++) {
+            launcher.launch(revision, labels(revision), false);
+        }
+        return revision.firstReady.thenApply(ready -> {
+            if (!service.isLatest(revision)) { // a newer edit was rolled out meanwhile: never serve stale code
+                revision.retired = true;
+                revision.replicas.forEach(r -> launcher.stop(revision, r));
+                return name;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            service.serve(revision).ifPresent(previous -> drain(previous, revision));
+            return name;
+        });
     }
 
-    private void onExit(Revision revision, Replica replica) {
-        if (replica.stopping) {
-            return;
-        }
-        replica.ready = false;
+    private void drain(Revision previous, Revision successor) {
+        previous.handOverWaiting(successor);
+        previous.retired = true;
+        workers.execute(() -> {
+            long deadline = System.nanoTime() + drainTimeout.toNanos();
+            while (previous.inFlight() > 0 && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+            previous.replicas.forEach(r -> launcher.stop(previous, r));
+        });
+    }
+
+    private void crashed(Revision revision, Replica replica) {
         Integer code = containers.exitCode(replica);
-        if (code != null && !revision.ready()) {
-            revision.fail("container exited with code " + code + lastLines(replica));
+        revision.replicas.remove(replica);
+        int crashes = ++revision.crashes;
+        long backoffMs = Math.min(30_000, 1000L << Math.min(crashes - 1, 5));
+        revision.crash = "its container exited with code " + code + "; restarting in " + backoffMs / 1000 + " s"
+                + ReplicaLauncher.lastLines(replica);
+        events.info(revision.function, "container of " + revision.name + " exited with code " + code
+                + "; replacing it in " + backoffMs + " ms");
+        containers.remove(replica.containerId);
+        clock.schedule(() -> {
+            if (!revision.retired && revision.count(Replica.State.READY) == 0) {
+                launcher.launch(revision, labels(revision), false);
+            }
+        }, backoffMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            byFunction.values().forEach(s -> s.current().ifPresent(autoscaler::tick));
+        } catch (RuntimeException e) {
+            events.info("autoscaler", "tick failed: " + e.getMessage());
         }
     }
 
-    private static String lastLines(Replica replica) {
-        List<String> lines = replica.lastLines();
-        return lines.isEmpty() ? "" : "; last output:\n    " + String.join("\n    ", lines);
+    private Map<String, String> labels(Revision revision) {
+        return Map.of(Labels.PROJECT, project.dir().toString(),
+                Labels.FUNCTION, revision.function,
+                Labels.KNATIVE_SERVICE, revision.knativeService,
+                Labels.KNATIVE_CONFIGURATION, revision.knativeService,
+                Labels.KNATIVE_REVISION, revision.name);
     }
 
-    private Map<String, String> labels(FunctionSpec function, Revision revision) {
-        return Map.of(Labels.PROJECT, project.dir().toString(),
-                Labels.FUNCTION, function.name(),
-                Labels.KNATIVE_SERVICE, function.knativeService(),
-                Labels.KNATIVE_CONFIGURATION, function.knativeService(),
-                Labels.KNATIVE_REVISION, revision.name);
+    /** Adopts a changed serverless.yml: new functions become routable, removed ones stop serving. */
+    public void update(Project changed) {
+        this.project = changed;
+        for (FunctionService service : List.copyOf(byFunction.values())) {
+            if (changed.function(service.function()).isEmpty()) {
+                remove(service);
+            }
+        }
+        byHost.clear();
+        changed.functions().forEach(this::register);
+    }
+
+    private void remove(FunctionService service) {
+        byFunction.remove(service.function());
+        service.current().ifPresent(r -> {
+            r.retired = true;
+            r.failWaiting(new NotReadyException(404, service.function() + " was removed from serverless.yml"));
+            r.replicas.forEach(replica -> launcher.stop(r, replica));
+        });
     }
 
     @Override
@@ -135,21 +192,36 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
 
     @Override
     public List<ServiceStatus> statuses() {
-        return byFunction.values().stream().map(FunctionService::status).toList();
+        return ordered().stream().map(FunctionService::status).toList();
     }
 
     public List<FunctionView> views() {
-        return byFunction.values().stream().map(FunctionService::view).toList();
+        return ordered().stream().map(FunctionService::view).toList();
+    }
+
+    private List<FunctionService> ordered() {
+        return project.functions().stream().map(f -> byFunction.get(f.name())).filter(s -> s != null).toList();
     }
 
     public Optional<FunctionService> function(String name) {
         return Optional.ofNullable(byFunction.get(name));
     }
 
-    /** Stops and removes every container of this run. */
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the autoscaler and removes every container of this project. */
     @Override
     public void close() {
-        byFunction.values().forEach(s -> s.current().ifPresent(r -> r.replicas.forEach(replica -> replica.stopping = true)));
+        clock.shutdownNow();
+        byFunction.values().forEach(s -> s.current().ifPresent(r -> r.retired = true));
+        byFunction.values().forEach(s -> s.current().ifPresent(r -> r.replicas.forEach(x -> x.state = Replica.State.STOPPED)));
         removeLeftovers();
+        workers.shutdownNow();
     }
 }

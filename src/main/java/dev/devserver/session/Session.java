@@ -39,7 +39,8 @@ public final class Session implements AutoCloseable {
         this.project = project;
         this.logs = new StateDir(project.dir()).folder("logs");
         this.containerLogs = new ContainerLogFiles(logs, terminal);
-        this.serving = new Serving(docker, project, containerLogs, options.readyTimeout());
+        this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal));
+        serving.drainTimeout(options.revisionTimeout());
         this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), concretePort(options),
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(requestView));

@@ -1,20 +1,37 @@
 package dev.devserver.session;
 
+import dev.devserver.serving.ServingOptions;
+
 import java.time.Duration;
 
-/** How `up` runs: where the router listens, how long containers may take, which base images builds use. */
-public record SessionOptions(String host, int port, Duration readyTimeout, Duration activationTimeout,
-                             Duration revisionTimeout, boolean offlineBases) {
+/**
+ * How `up` runs: where the router listens, its timeouts, which base images builds use, the autoscaler's knobs,
+ * and whether sources are watched for hot reload.
+ */
+public record SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
+                             boolean offlineBases, ServingOptions serving, boolean watch) {
     public static SessionOptions defaults() {
-        return new SessionOptions("127.0.0.1", 8080, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                Duration.ofSeconds(300), false);
+        return new SessionOptions("127.0.0.1", 8080, Duration.ofSeconds(60), Duration.ofSeconds(300), false,
+                ServingOptions.defaults(), true);
     }
 
     public SessionOptions withPort(int newPort) {
-        return new SessionOptions(host, newPort, readyTimeout, activationTimeout, revisionTimeout, offlineBases);
+        return new SessionOptions(host, newPort, activationTimeout, revisionTimeout, offlineBases, serving, watch);
     }
 
     public SessionOptions withOfflineBases(boolean offline) {
-        return new SessionOptions(host, port, readyTimeout, activationTimeout, revisionTimeout, offline);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch);
+    }
+
+    public SessionOptions withServing(ServingOptions newServing) {
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, newServing, watch);
+    }
+
+    public SessionOptions withWatch(boolean newWatch) {
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, newWatch);
+    }
+
+    public SessionOptions withTimeouts(Duration activation, Duration revision) {
+        return new SessionOptions(host, port, activation, revision, offlineBases, serving, watch);
     }
 }

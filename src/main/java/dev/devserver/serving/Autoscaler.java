@@ -1,0 +1,94 @@
+package dev.devserver.serving;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Knative's KPA, simplified for one machine: containers wanted = ceil(peak concurrency over the stable window /
+ * target), within min and max scale; scale up at once when requests wait (the activator's panic mode), down by one
+ * container per tick; idle revisions freeze (pause) after {@code freezeAfter} and go to zero after the stable window
+ * plus the grace period, unless min-scale keeps them warm.
+ */
+final class Autoscaler {
+    private final ServingOptions options;
+    private final ReplicaLauncher launcher;
+    private final Function<Revision, Map<String, String>> labels;
+    private final ServingEvents events;
+    private final String namespace;
+
+    Autoscaler(ServingOptions options, ReplicaLauncher launcher, Function<Revision, Map<String, String>> labels,
+               ServingEvents events, String namespace) {
+        this.options = options;
+        this.launcher = launcher;
+        this.labels = labels;
+        this.events = events;
+        this.namespace = namespace;
+    }
+
+    /** Requests arrived that the revision's ready containers cannot take right away. */
+    synchronized void demand(Revision revision) {
+        if (revision.retired || revision.failure != null) {
+            return;
+        }
+        int desired = Math.max(1, revision.policy.desired(revision.inFlight() + revision.waitingCount()));
+        boolean cold = revision.count(Replica.State.READY) == 0;
+        for (int capacity = capacity(revision); capacity < desired; capacity++) {
+            launcher.launch(revision, labels.apply(revision), cold);
+        }
+    }
+
+    /** Periodic decisions for the revision receiving traffic. */
+    synchronized void tick(Revision revision) {
+        if (revision.retired || !revision.succeeded()) {
+            return;
+        }
+        long now = System.nanoTime();
+        int concurrency = revision.inFlight() + revision.waitingCount();
+        revision.samples.addLast(new long[]{now, concurrency});
+        while (!revision.samples.isEmpty() && now - revision.samples.peekFirst()[0] > options.stableWindow().toNanos()) {
+            revision.samples.removeFirst();
+        }
+        double peak = revision.samples.stream().mapToLong(s -> s[1]).max().orElse(0);
+        int desired = revision.policy.desired(peak);
+        Duration idle = concurrency > 0 ? Duration.ZERO : Duration.ofNanos(now - revision.lastRequestNanos);
+        int ready = (int) revision.count(Replica.State.READY);
+        if (revision.policy.minScale() == 0 && idle.compareTo(options.idleToZero()) > 0) {
+            scaleToZero(revision);
+            desired = 0;
+        } else if (!options.freezeAfter().isZero() && idle.compareTo(options.freezeAfter()) > 0
+                && ready > revision.policy.minScale()) {
+            revision.replicas.stream().filter(Replica::ready).skip(revision.policy.minScale()).forEach(launcher::freeze);
+        } else if (ready > Math.max(desired, 1) && revision.launching.get() == 0) {
+            revision.replicas.stream().filter(r -> r.ready() && r.inFlight.get() == 0)
+                    .min(Comparator.comparingLong(r -> r.lastUsedNanos))
+                    .ifPresent(r -> launcher.stop(revision, r));
+        }
+        for (int capacity = capacity(revision) + (int) revision.count(Replica.State.FROZEN);
+             capacity < revision.policy.minScale(); capacity++) {
+            launcher.launch(revision, labels.apply(revision), false);
+        }
+        events.pods(namespace, revision.knativeService, revision.name, (int) revision.replicas.stream()
+                .filter(r -> r.state != Replica.State.CREATED && r.state != Replica.State.STOPPED).count(), desired);
+    }
+
+    private void scaleToZero(Revision revision) {
+        boolean any = false;
+        for (Replica replica : revision.replicas) {
+            if (replica.state == Replica.State.READY || replica.state == Replica.State.FROZEN) {
+                launcher.stop(revision, replica);
+                any = true;
+            }
+        }
+        if (any) {
+            events.info(revision.function, "scaled " + revision.name + " to zero after "
+                    + options.idleToZero().toSeconds() + " s without requests");
+            launcher.prepareStandby(revision, labels.apply(revision));
+        }
+    }
+
+    private static int capacity(Revision revision) {
+        return (int) revision.count(Replica.State.READY) + revision.launching.get();
+    }
+}

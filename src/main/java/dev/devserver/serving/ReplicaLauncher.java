@@ -1,0 +1,192 @@
+package dev.devserver.serving;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+
+/**
+ * Brings a revision's containers up and down, fastest path first: thaw a frozen (paused) container, else start a
+ * container created ahead of time, else create and start one. A container is ready once it answers HTTP.
+ */
+final class ReplicaLauncher {
+    private final Containers containers;
+    private final ContainerOutput output;
+    private final ServingEvents events;
+    private final Executor workers;
+    private final Duration readyTimeout;
+    private final BiConsumer<Revision, Replica> onCrash;
+    private volatile Boolean bridgeReachable;
+
+    ReplicaLauncher(Containers containers, ContainerOutput output, ServingEvents events, Executor workers,
+                    Duration readyTimeout, BiConsumer<Revision, Replica> onCrash) {
+        this.containers = containers;
+        this.output = output;
+        this.events = events;
+        this.workers = workers;
+        this.readyTimeout = readyTimeout;
+        this.onCrash = onCrash;
+    }
+
+    /** Adds one ready container to the revision; {@code cold}: requests are waiting for it (scale from zero). */
+    CompletableFuture<Void> launch(Revision revision, Map<String, String> labels, boolean cold) {
+        revision.launching.incrementAndGet();
+        return launchOne(revision, labels, cold).whenComplete((v, e) -> revision.launching.decrementAndGet());
+    }
+
+    private CompletableFuture<Void> launchOne(Revision revision, Map<String, String> labels, boolean cold) {
+        long start = System.nanoTime();
+        Optional<Replica> frozen = revision.replicas.stream().filter(r -> r.state == Replica.State.FROZEN).findFirst();
+        if (frozen.isPresent()) {
+            Replica replica = frozen.get();
+            replica.state = Replica.State.STARTING;
+            return CompletableFuture.runAsync(() -> {
+                containers.unpause(replica);
+                becameReady(revision, replica, start, cold, "thawed");
+            }, workers).exceptionally(e -> failedStart(revision, replica, e));
+        }
+        Optional<Replica> standby = revision.replicas.stream().filter(r -> r.state == Replica.State.CREATED).findFirst();
+        Replica replica = standby.orElse(null);
+        if (replica != null) {
+            replica.state = Replica.State.STARTING;
+        }
+        return CompletableFuture.runAsync(() -> {
+            Replica r = replica;
+            if (r == null) {
+                r = containers.create(revision.image, revision.name, revision.env, labels);
+                r.state = Replica.State.STARTING;
+                revision.replicas.add(r);
+            }
+            startAndProbe(revision, r, start, cold);
+        }, workers);
+    }
+
+    private void startAndProbe(Revision revision, Replica replica, long start, boolean cold) {
+        try {
+            containers.start(replica);
+        } catch (RuntimeException e) {
+            failedStart(revision, replica, e);
+            return;
+        }
+        containers.follow(replica, (stderr, line) -> {
+            replica.remember(line);
+            output.line(revision.function, revision.name, stderr, line);
+        }, () -> exited(revision, replica));
+        try {
+            if (Probe.awaitReady(replica.endpoint, readyTimeout, () -> replica.state == Replica.State.STOPPED
+                    || containers.exitCode(replica) != null)) {
+                preferBridge(replica);
+                becameReady(revision, replica, start, cold, "started");
+            } else if (replica.state != Replica.State.STOPPED) {
+                Integer code = containers.exitCode(replica);
+                String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
+                        : "container exited with code " + code) + lastLines(replica);
+                stop(revision, replica);
+                if (!revision.firstReady.isDone()) {
+                    revision.fail(reason);
+                } else {
+                    events.info(revision.function, "container of " + revision.name + " did not become ready: " + reason);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Void failedStart(Revision revision, Replica replica, Throwable e) {
+        stop(revision, replica);
+        String reason = "container did not start: " + e.getMessage();
+        if (!revision.firstReady.isDone()) {
+            revision.fail(reason);
+        } else {
+            events.info(revision.function, reason);
+        }
+        return null;
+    }
+
+    private void becameReady(Revision revision, Replica replica, long start, boolean cold, String how) {
+        replica.state = Replica.State.READY;
+        replica.lastUsedNanos = System.nanoTime();
+        revision.crash = null;
+        revision.firstReady.complete(null);
+        revision.dispatch();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (cold) {
+            events.coldStart(null, revision.knativeService, revision.name, took);
+            events.info(revision.function, "cold start: " + how + " a container of " + revision.name + " in " + took.toMillis() + " ms");
+        }
+    }
+
+    /** Docker's userland proxy costs a hop; when this host reaches the bridge network, talk to the container directly. */
+    private void preferBridge(Replica replica) {
+        Endpoint bridge = replica.bridgeEndpoint;
+        if (bridge == null || Boolean.FALSE.equals(bridgeReachable)) {
+            return;
+        }
+        if (bridgeReachable == null) {
+            bridgeReachable = Probe.answers(bridge);
+        }
+        if (bridgeReachable) {
+            replica.endpoint = bridge;
+        }
+    }
+
+    private void exited(Revision revision, Replica replica) {
+        if (replica.state == Replica.State.STOPPED || replica.state == Replica.State.CREATED) {
+            return;
+        }
+        Replica.State before = replica.state;
+        replica.state = Replica.State.STOPPED;
+        if (before == Replica.State.READY || before == Replica.State.FROZEN) {
+            onCrash.accept(revision, replica);
+        }
+    }
+
+    void freeze(Replica replica) {
+        if (replica.state != Replica.State.READY || replica.inFlight.get() > 0) {
+            return;
+        }
+        replica.state = Replica.State.FROZEN;
+        workers.execute(() -> {
+            try {
+                containers.pause(replica);
+            } catch (RuntimeException e) {
+                replica.state = Replica.State.READY; // could not pause: keep serving from it
+            }
+        });
+    }
+
+    /** Takes a container out of service and removes it (asynchronously). */
+    void stop(Revision revision, Replica replica) {
+        replica.state = Replica.State.STOPPED;
+        revision.replicas.remove(replica);
+        workers.execute(() -> containers.remove(replica.containerId));
+    }
+
+    /** Creates (without starting) one container so the next scale-from-zero only has to start it. */
+    void prepareStandby(Revision revision, Map<String, String> labels) {
+        if (revision.replicas.stream().anyMatch(r -> r.state == Replica.State.CREATED)) {
+            return;
+        }
+        workers.execute(() -> {
+            try {
+                Replica standby = containers.create(revision.image, revision.name, revision.env, labels);
+                if (revision.retired) {
+                    containers.remove(standby.containerId);
+                } else {
+                    revision.replicas.add(standby);
+                }
+            } catch (RuntimeException e) {
+                // a standby is only an optimisation; the next cold start creates the container itself
+            }
+        });
+    }
+
+    static String lastLines(Replica replica) {
+        List<String> lines = replica.lastLines();
+        return lines.isEmpty() ? "" : "; last output:\n    " + String.join("\n    ", lines);
+    }
+}

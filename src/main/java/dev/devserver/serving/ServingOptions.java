@@ -1,0 +1,34 @@
+package dev.devserver.serving;
+
+import java.time.Duration;
+
+/**
+ * Knative's config-autoscaler and config-deployment knobs as `up` flags. Defaults are Knative's:
+ * stable window 60 s, scale-to-zero grace period 30 s, target 100 concurrent requests per container.
+ * {@code freezeAfter} (devserver's own) pauses idle containers before they are removed: unpausing is ~10x faster
+ * than starting. Zero disables freezing.
+ */
+public record ServingOptions(Duration readyTimeout, Duration stableWindow, Duration scaleToZeroGracePeriod,
+                             Duration freezeAfter, int defaultTarget, Duration tick) {
+    public static ServingOptions defaults() {
+        return new ServingOptions(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(15), 100, Duration.ofSeconds(2));
+    }
+
+    public ServingOptions withWindows(Duration stable, Duration grace, Duration freeze) {
+        return new ServingOptions(readyTimeout, stable, grace, freeze, defaultTarget, tick);
+    }
+
+    public ServingOptions withReadyTimeout(Duration timeout) {
+        return new ServingOptions(timeout, stableWindow, scaleToZeroGracePeriod, freezeAfter, defaultTarget, tick);
+    }
+
+    public ServingOptions withTick(Duration newTick) {
+        return new ServingOptions(readyTimeout, stableWindow, scaleToZeroGracePeriod, freezeAfter, defaultTarget, newTick);
+    }
+
+    /** Idle time after which a revision without min-scale has no containers left. */
+    public Duration idleToZero() {
+        return stableWindow.plus(scaleToZeroGracePeriod);
+    }
+}
