@@ -245,12 +245,18 @@ func main() {
 	if c.fprocess == "" {
 		log.Fatal("Provide a valid process via fprocess environmental variable.")
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/_/health", healthHandler)
-	mux.HandleFunc("/", functionHandler(c))
+	// No ServeMux: it would redirect unclean paths (//x) instead of invoking the function.
+	function := functionHandler(c)
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/_/health" {
+			healthHandler(w, r)
+		} else {
+			function(w, r)
+		}
+	})
 	s := &http.Server{
 		Addr:           fmt.Sprintf(":%d", c.port),
-		Handler:        mux,
+		Handler:        handler,
 		ReadTimeout:    c.readTimeout,
 		WriteTimeout:   c.writeTimeout,
 		MaxHeaderBytes: 1 << 20,
