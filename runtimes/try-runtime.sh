@@ -21,7 +21,7 @@ build_args=()
 if [ "${TRY_ONLINE:-}" != 1 ] && [ -d "$rt/offline" ]; then
   for f in "$rt"/offline/*.Dockerfile; do
     arg=$(basename "$f" .Dockerfile)
-    base="devserver-base/$slug-$(echo "$arg" | tr 'A-Z' 'a-z'):offline"
+    base="devserver-base/$slug-$(echo "$arg" | tr 'A-Z_' 'a-z-'):offline"
     if ! docker image inspect "$base" >/dev/null 2>&1; then
       echo "building offline base $base" >&2
       docker build -q -t "$base" - <"$f" >/dev/null   # empty context: the Dockerfile on stdin
