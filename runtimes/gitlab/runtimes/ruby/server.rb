@@ -18,7 +18,11 @@ Dir[File.join(FUNCTION_DIR, '*.rb')].sort.each { |f| require f }
 
 klass_name, method_name = ENV.fetch('FUNCTION_HANDLER', '').split('.', 2)
 abort "devserver ruby runtime: handler must be Class.method (e.g. MyEcho.my_function), got #{ENV['FUNCTION_HANDLER'].inspect}" unless method_name
-FUNCTION = Object.const_get(klass_name).method(method_name)
+FUNCTION = begin
+  Object.const_get(klass_name).method(method_name)
+rescue NameError => e
+  abort "devserver ruby runtime: handler #{ENV['FUNCTION_HANDLER']}: #{e.message} (loaded #{FUNCTION_DIR}/*.rb)"
+end
 
 class ClientError < StandardError; end
 
