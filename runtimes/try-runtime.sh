@@ -5,7 +5,7 @@
 #   e.g. runtimes/try-runtime.sh gitlab/runtimes/nodejs sample-functions/echo-js echo-js
 # Offline bases (runtimes/<alias>/offline/<ARG>.Dockerfile) are built when missing and passed as
 # build args; TRY_ONLINE=1 uses the Dockerfile's default (official) images instead.
-# TRY_NO_RUN=1 only builds. Prints the image, build seconds and the URL of the started container.
+# TRY_NO_RUN=1 only builds; TRY_NO_CACHE=1 builds the function image with --no-cache. Prints the image, build seconds and the URL of the started container.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 alias=${1:?usage: $0 <alias> <source-dir> [handler]}
@@ -21,7 +21,7 @@ build_args=()
 if [ "${TRY_ONLINE:-}" != 1 ] && [ -d "$rt/offline" ]; then
   for f in "$rt"/offline/*.Dockerfile; do
     arg=$(basename "$f" .Dockerfile)
-    base="devserver-base/$slug-$(echo "$arg" | tr 'A-Z' 'a-z'):offline"
+    base="devserver-base/$slug-$(echo "$arg" | tr 'A-Z_' 'a-z-'):offline"
     if ! docker image inspect "$base" >/dev/null 2>&1; then
       echo "building offline base $base" >&2
       docker build -q -t "$base" - <"$f" >/dev/null   # empty context: the Dockerfile on stdin
@@ -47,6 +47,7 @@ render CodeDirectory function
 render ResultingImage "$image"
 
 start=$(date +%s%N)
+[ "${TRY_NO_CACHE:-}" = 1 ] && build_args+=(--no-cache)
 docker build -q ${build_args[@]+"${build_args[@]}"} -t "$image" "$ctx" >/dev/null
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 printf 'image %s built in %d.%01ds\n' "$image" $((ms / 1000)) $((ms % 1000 / 100))

@@ -1,0 +1,7 @@
+# Offline stand-in for python:2.7-slim-buster: Python 2.7 from Debian 11 (Debian 12 dropped it).
+# bullseye has no pip for Python 2, so requirements.txt cannot be installed offline.
+FROM debian:bullseye-slim
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python2.7-minimal \
+ && ln -s python2.7 /usr/bin/python \
+ && rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,6 @@
+class Handler
+  # Greets the request body.
+  def run(req)
+    "Hello, #{req}"
+  end
+end
