@@ -1,0 +1,2 @@
+def handle(req):
+    raise ValueError("the handler refused: " + req)

@@ -1,0 +1,3 @@
+module.exports = async (data) => {
+  throw new Error('nope: ' + data);
+};
