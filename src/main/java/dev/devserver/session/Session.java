@@ -16,7 +16,12 @@ import dev.devserver.router.RouterOptions;
 import dev.devserver.serving.Serving;
 import io.vertx.core.Vertx;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,7 +30,8 @@ import java.util.function.Consumer;
  * for a project, and takes them down again. The CLI only presents it; tests drive it directly.
  */
 public final class Session implements AutoCloseable {
-    private final Project project;
+    private volatile Project project;
+    private FileWatcher watcher;
     private final Serving serving;
     private final Router router;
     private final ContainerLogFiles containerLogs;
@@ -60,11 +66,28 @@ public final class Session implements AutoCloseable {
             }
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases());
             session.builds = builder.buildAll(project, project.functions(), buildListener);
-            session.serving.deploy(session.builds, secret -> null);
+            Function<String, Map<String, String>> secrets = secret -> null;
+            session.serving.deploy(session.builds, secrets);
+            if (options.watch()) {
+                session.watch(builder, runtimes.catalog().root(), secrets, terminal);
+            }
             return session;
         } catch (RuntimeException e) {
             session.close();
             throw e;
+        }
+    }
+
+    /** Hot reload: watch the project and the runtime templates; roll out what changed. */
+    private void watch(ImageBuilder builder, Path runtimesRoot, Function<String, Map<String, String>> secrets,
+                       Consumer<String> terminal) {
+        Reloader reloader = new Reloader(() -> project, changed -> project = changed, builder, serving, runtimesRoot,
+                secrets, terminal);
+        try {
+            watcher = new FileWatcher(Set.of(project.dir(), runtimesRoot), new WatchIgnore(() -> project), Duration.ofMillis(100),
+                    reloader::changed);
+        } catch (IOException e) {
+            terminal.accept("Cannot watch " + project.dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
         }
     }
 
@@ -124,6 +147,9 @@ public final class Session implements AutoCloseable {
     /** Stops routing, removes this run's containers, flushes logs. */
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
         serving.close();
         requestLog.close();
