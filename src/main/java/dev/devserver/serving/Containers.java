@@ -3,6 +3,7 @@ package dev.devserver.serving;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -108,8 +109,8 @@ final class Containers {
     void remove(String containerId) {
         try {
             docker.removeContainerCmd(containerId).withForce(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            // nothing left to remove
+        } catch (NotFoundException | ConflictException alreadyGoing) {
+            // already removed, or being removed by an earlier call
         }
     }
 
