@@ -13,6 +13,8 @@ import dev.devserver.project.Project;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.router.Router;
 import dev.devserver.router.RouterOptions;
+import dev.devserver.secrets.MissingSecrets;
+import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.Serving;
 import io.vertx.core.Vertx;
 
@@ -59,7 +61,9 @@ public final class Session implements AutoCloseable {
             }
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases());
             session.builds = builder.buildAll(project, project.functions(), buildListener);
-            session.serving.deploy(session.builds, secret -> null);
+            SecretStore secrets = new SecretStore(project.dir(), project.namespace());
+            MissingSecrets.describe(project, secrets).forEach(terminal);
+            session.serving.deploy(session.builds, secrets.lookup());
             return session;
         } catch (RuntimeException e) {
             session.close();
