@@ -23,14 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * The local twin of a namespace's Kubernetes secrets: one JSON object per secret in
- * {@code .devserver/secrets/<namespace>/<name>.json}, files 0600 in 0700 folders. Values never leave this class
+ * {@code .devserver/secrets/<namespace>/<name>} (no extension: a 253-character name is already near the 255-byte limit
+ * of file names), files 0600 in 0700 folders. Values never leave this class
  * except through {@link #get} and {@link #lookup}; messages name secrets and files, never values.
  */
 public final class SecretStore {
     /** Kubernetes rejects secrets whose data exceeds 1 MiB; so does devserver, to behave the same when deployed. */
     static final int MAX_BYTES = 1 << 20;
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final String SUFFIX = ".json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> DATA = new TypeReference<>() {
     };
@@ -102,9 +102,8 @@ public final class SecretStore {
         List<SecretInfo> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder())) {
             for (Path f : files.sorted().toList()) {
-                String fileName = f.getFileName().toString();
-                String name = fileName.substring(0, Math.max(0, fileName.length() - SUFFIX.length()));
-                if (fileName.endsWith(SUFFIX) && SecretNames.isName(name)) {
+                String name = f.getFileName().toString();
+                if (SecretNames.isName(name) && Files.isRegularFile(f)) { // not the temp files, whose names start with '.'
                     get(name).ifPresent(data -> out.add(new SecretInfo(name, List.copyOf(data.keySet()))));
                 }
             }
@@ -166,7 +165,7 @@ public final class SecretStore {
     }
 
     private Path file(String name) {
-        return folder().resolve(name + SUFFIX);
+        return folder().resolve(name);
     }
 
     /** Session keys the store by Project.dir(), a real path; the CLI may arrive through a symlink. */
