@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public class SecretCreateCommand implements Callable<Integer> {
 
     /** Collected rather than rejected by picocli, whose message would quote them: a stray argument may be a value. */
     @Unmatched
-    List<String> unmatched = List.of();
+    List<String> unmatched = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
