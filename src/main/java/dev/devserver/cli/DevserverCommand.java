@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "devserver", mixinStandardHelpOptions = true,
         description = "Knative-in-a-box: run a GitLab Serverless project locally.",
-        subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class, RenderCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class,
+                RenderCommand.class, SecretCommand.class})
 public class DevserverCommand {
 }

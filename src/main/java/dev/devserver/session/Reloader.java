@@ -10,6 +10,7 @@ import dev.devserver.project.Mode;
 import dev.devserver.project.Project;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
+import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.Serving;
 
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +32,12 @@ final class Reloader {
     private final ImageBuilder builder;
     private final Serving serving;
     private final Path runtimesRoot;
-    private final Function<String, Map<String, String>> secrets;
+    private final SecretStore secrets;
+    private final Map<String, String> fingerprints = new java.util.HashMap<>();
     private final Consumer<String> terminal;
 
     Reloader(Supplier<Project> project, Consumer<Project> adopt, ImageBuilder builder, Serving serving, Path runtimesRoot,
-             Function<String, Map<String, String>> secrets, Consumer<String> terminal) {
+             SecretStore secrets, Consumer<String> terminal) {
         this.project = project;
         this.adopt = adopt;
         this.builder = builder;
@@ -44,6 +45,29 @@ final class Reloader {
         this.runtimesRoot = runtimesRoot;
         this.secrets = secrets;
         this.terminal = terminal;
+        referencedSecrets(project.get()).forEach(name -> fingerprints.put(name, secrets.fingerprint(name)));
+    }
+
+    /** Called when the secret store changed: rolls out the functions whose secrets were created, replaced or deleted. */
+    synchronized void secretsChanged() {
+        long start = System.nanoTime();
+        Project current = project.get();
+        Map<String, String> causes = new LinkedHashMap<>();
+        for (String name : referencedSecrets(current)) {
+            String fingerprint = secrets.fingerprint(name);
+            if (!fingerprint.equals(fingerprints.put(name, fingerprint))) {
+                String what = "secret " + name + (fingerprint.isEmpty() ? " deleted" : " changed");
+                current.functions().stream().filter(f -> current.secrets().contains(name) || f.secrets().contains(name))
+                        .forEach(f -> causes.putIfAbsent(f.name(), what));
+            }
+        }
+        rollOut(current, causes, start);
+    }
+
+    private static Set<String> referencedSecrets(Project project) {
+        Set<String> names = new java.util.TreeSet<>(project.secrets());
+        project.functions().forEach(f -> names.addAll(f.secrets()));
+        return names;
     }
 
     /** Called with the files that changed; rebuilds and rolls out the functions they affect. */
@@ -93,7 +117,7 @@ final class Reloader {
                         + "\n  the previous revision keeps serving.");
                 continue;
             }
-            serving.rollOut(build, secrets).whenComplete((revision, error) -> terminal.accept(error == null
+            serving.rollOut(build, secrets.lookup()).whenComplete((revision, error) -> terminal.accept(error == null
                     ? Ansi.green(name + ": ") + "reloaded in " + (System.nanoTime() - start) / 1_000_000 + " ms, revision "
                     + revision + " (" + causes.get(name) + ")"
                     : Ansi.red(name + ": ") + "new revision did not become ready (" + rootMessage(error)

@@ -13,6 +13,8 @@ import dev.devserver.project.Project;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.router.Router;
 import dev.devserver.router.RouterOptions;
+import dev.devserver.secrets.MissingSecrets;
+import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.Serving;
 import io.vertx.core.Vertx;
 
@@ -32,6 +34,7 @@ import java.util.function.Consumer;
 public final class Session implements AutoCloseable {
     private volatile Project project;
     private FileWatcher watcher;
+    private FileWatcher secretWatcher;
     private final Serving serving;
     private final Router router;
     private final ContainerLogFiles containerLogs;
@@ -66,8 +69,9 @@ public final class Session implements AutoCloseable {
             }
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases());
             session.builds = builder.buildAll(project, project.functions(), buildListener);
-            Function<String, Map<String, String>> secrets = secret -> null;
-            session.serving.deploy(session.builds, secrets);
+            SecretStore secrets = new SecretStore(project.dir(), project.namespace());
+            MissingSecrets.describe(project, secrets).forEach(terminal);
+            session.serving.deploy(session.builds, secrets.lookup());
             if (options.watch()) {
                 session.watch(builder, runtimes.catalog().root(), secrets, terminal);
             }
@@ -79,13 +83,14 @@ public final class Session implements AutoCloseable {
     }
 
     /** Hot reload: watch the project and the runtime templates; roll out what changed. */
-    private void watch(ImageBuilder builder, Path runtimesRoot, Function<String, Map<String, String>> secrets,
-                       Consumer<String> terminal) {
+    private void watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, Consumer<String> terminal) {
         Reloader reloader = new Reloader(() -> project, changed -> project = changed, builder, serving, runtimesRoot,
                 secrets, terminal);
         try {
             watcher = new FileWatcher(Set.of(project.dir(), runtimesRoot), new WatchIgnore(() -> project), Duration.ofMillis(100),
                     reloader::changed);
+            secretWatcher = new FileWatcher(Set.of(secrets.folder()), path -> false, Duration.ofMillis(100),
+                    changed -> reloader.secretsChanged());
         } catch (IOException e) {
             terminal.accept("Cannot watch " + project.dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
         }
@@ -147,8 +152,10 @@ public final class Session implements AutoCloseable {
     /** Stops routing, removes this run's containers, flushes logs. */
     @Override
     public void close() {
-        if (watcher != null) {
-            watcher.close();
+        for (FileWatcher w : new FileWatcher[]{watcher, secretWatcher}) {
+            if (w != null) {
+                w.close();
+            }
         }
         router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
         serving.close();

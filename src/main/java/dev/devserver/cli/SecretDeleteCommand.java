@@ -1,0 +1,34 @@
+package dev.devserver.cli;
+
+import dev.devserver.DevserverException;
+import dev.devserver.secrets.SecretStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a secret.")
+public class SecretDeleteCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SecretStore store = SecretCommand.store(project);
+        if (!store.delete(name)) {
+            throw new DevserverException(SecretCommand.notFound(store, name));
+        }
+        spec.commandLine().getOut().println("secret \"" + name + "\" deleted from namespace " + store.namespace());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.devserver.secrets;
+
+import dev.devserver.project.FunctionSpec;
+import dev.devserver.project.Project;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Secrets serverless.yml references that the store lacks. Functions start without them (Knative's optional: true), so
+ * `up` names each one, the functions that miss it, and the command that creates it.
+ */
+public final class MissingSecrets {
+    private MissingSecrets() {
+    }
+
+    /** One line per missing secret, in order of first reference. */
+    public static List<String> describe(Project project, SecretStore store) {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        for (FunctionSpec f : project.functions()) {
+            List<String> names = new ArrayList<>(project.secrets());
+            names.addAll(f.secrets());
+            for (String name : names) {
+                List<String> functions = users.computeIfAbsent(name, n -> new ArrayList<>());
+                if (!functions.contains(f.name())) {
+                    functions.add(f.name());
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        users.forEach((name, functions) -> {
+            if (store.lookup().apply(name) == null) {
+                lines.add("secret \"" + name + "\" does not exist in namespace " + store.namespace() + " (used by "
+                        + String.join(", ", functions) + "): they start without its keys. Create it with `devserver secret create "
+                        + name + namespaceOption(store.namespace()) + " --from-literal KEY=VALUE`");
+            }
+        });
+        return lines;
+    }
+
+    /**
+     * The secret CLI picks the same namespace as `up` from --namespace, else $KUBE_NAMESPACE, else {@code <dir>-local};
+     * only a namespace given with --namespace needs repeating.
+     */
+    private static String namespaceOption(String namespace) {
+        return namespace.endsWith("-local") || namespace.equals(System.getenv("KUBE_NAMESPACE")) ? "" : " --namespace " + namespace;
+    }
+}
