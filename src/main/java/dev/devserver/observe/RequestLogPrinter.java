@@ -36,12 +36,22 @@ public final class RequestLogPrinter implements Consumer<RequestRecord> {
         String line = String.format(Locale.ROOT, "%s %s %s%s %s %s %s",
                 paint(DIM, TIME.format(record.timestamp())),
                 record.requestMethod(),
-                record.host(),
-                record.requestUrl(),
+                printable(record.host()),
+                printable(record.requestUrl()),
                 paint(statusColour(record.status()), Integer.toString(record.status())),
                 duration(record.latency().toNanos()),
                 size(record.responseSize()));
         return line;
+    }
+
+    /** Caller-controlled text must not drive the terminal (escape sequences), so control characters become '?'. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
     }
 
     private String paint(String code, String text) {

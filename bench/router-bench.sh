@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Router overhead, measured side by side in one run.
+#
+# Usage:  bench/router-bench.sh            (from the repository root; needs java, mvn, wrk, nginx)
+#         DURATION=20s bench/router-bench.sh
+# The machine is shared with whatever else runs: compare ratios within one run, not across runs.
+# Installs nothing: on Debian, `apt-get install -y wrk nginx` first.
+#
+# Starts, on loopback:
+#   - upstream  nginx, 1 worker, answers "ok" to everything, access log off   (plays the function container)
+#   - router    devserver's Router via src/test RouterBenchMain, request log on (.jsonl in a temp dir)
+#   - reference nginx, 1 worker, reverse proxy with keep-alive upstream pool, access log on
+# then runs wrk at 16 connections and at 1 connection against each and prints req/s, p50, p99,
+# the ratios router/direct and nginx/direct, and the p50 each proxy adds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+UP_PORT=${UP_PORT:-18081}
+NGINX_PORT=${NGINX_PORT:-18082}
+ROUTER_PORT=${ROUTER_PORT:-18083}
+HOST=bench.ns.localhost
+for tool in wrk nginx java mvn; do
+  command -v "$tool" >/dev/null || { echo "router-bench: $tool not found (apt-get install -y wrk nginx)" >&2; exit 1; }
+done
+
+WORK=$(mktemp -d /tmp/router-bench.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+nginx_conf() { # $1 name, $2 server block body
+  mkdir -p "$WORK/$1"
+  cat > "$WORK/$1/nginx.conf" <<CONF
+user $(id -un);
+worker_processes 1;
+daemon off;
+pid $WORK/$1/nginx.pid;
+error_log $WORK/$1/error.log warn;
+events { worker_connections 1024; }
+http {
+  client_body_temp_path $WORK/$1/body; proxy_temp_path $WORK/$1/proxy;
+  fastcgi_temp_path $WORK/$1/fcgi; uwsgi_temp_path $WORK/$1/uwsgi; scgi_temp_path $WORK/$1/scgi;
+  keepalive_requests 1000000;
+  $2
+}
+CONF
+  nginx -p "$WORK/$1" -c "$WORK/$1/nginx.conf" &
+  PIDS+=($!)
+}
+
+nginx_conf upstream "access_log off;
+  server { listen 127.0.0.1:$UP_PORT; location / { return 200 \"ok\\n\"; } }"
+nginx_conf proxy "access_log $WORK/proxy/access.log combined;
+  upstream fn { server 127.0.0.1:$UP_PORT; keepalive 64; }
+  server { listen 127.0.0.1:$NGINX_PORT; location / {
+    proxy_pass http://fn; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_set_header Host \$host;
+    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto http; } }"
+
+mvn -q -B -o test-compile >/dev/null 2>&1 || mvn -q -B test-compile
+mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null 2>&1
+java -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" dev.devserver.router.RouterBenchMain \
+  "$ROUTER_PORT" "$UP_PORT" "$WORK/requests.jsonl" > "$WORK/router.out" 2>&1 &
+PIDS+=($!)
+
+for port in $UP_PORT $NGINX_PORT $ROUTER_PORT; do
+  for _ in $(seq 100); do
+    curl -fsS -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/" 2>/dev/null && break
+    sleep 0.2
+  done
+  curl -fsS -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/" || { echo "port $port not answering" >&2; cat "$WORK/router.out" >&2; exit 1; }
+done
+
+echo "warming up the router's JIT and connection pool..."
+wrk -t2 -c16 -d10s -H "Host: $HOST" "http://127.0.0.1:$ROUTER_PORT/" >/dev/null
+wrk -t1 -c1 -d3s -H "Host: $HOST" "http://127.0.0.1:$ROUTER_PORT/" >/dev/null
+
+# wrk prints latencies as 812.00us / 1.23ms / 2.00s: normalise to ms.
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.3f", v }'; }
+
+declare -A RPS P50 P99
+measure() { # $1 label, $2 port, $3 connections
+  local threads=$(( $3 > 1 ? 2 : 1 )) out
+  out=$(wrk -t"$threads" -c"$3" -d"$DURATION" --latency -H "Host: $HOST" "http://127.0.0.1:$2/")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1" >&2; echo "$out" >&2; exit 1; fi
+  RPS[$1/$3]=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  P50[$1/$3]=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
+  P99[$1/$3]=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+}
+
+for conns in 16 1; do
+  for target in direct:$UP_PORT router:$ROUTER_PORT nginx:$NGINX_PORT; do
+    echo "wrk ${target%%:*} at $conns connection(s) for $DURATION..."
+    measure "${target%%:*}" "${target##*:}" "$conns"
+  done
+done
+
+echo
+printf '%-8s %5s %12s %10s %10s\n' target conns req/s p50_ms p99_ms
+for conns in 16 1; do
+  for t in direct router nginx; do
+    printf '%-8s %5s %12s %10s %10s\n' "$t" "$conns" "${RPS[$t/$conns]}" "${P50[$t/$conns]}" "${P99[$t/$conns]}"
+  done
+done
+echo
+for conns in 16 1; do
+  awk -v c="$conns" -v d="${RPS[direct/$conns]}" -v r="${RPS[router/$conns]}" -v n="${RPS[nginx/$conns]}" \
+      -v dp="${P50[direct/$conns]}" -v rp="${P50[router/$conns]}" -v np="${P50[nginx/$conns]}" 'BEGIN {
+    printf "%2d conn: router/direct %.2f  nginx/direct %.2f  p50 added: router %.3f ms, nginx %.3f ms\n",
+      c, r/d, n/d, rp-dp, np-dp }'
+done
+echo "request log lines written by the router: $(wc -l < "$WORK/requests.jsonl")  ($WORK/requests.jsonl)"
+echo "goal: router/direct >= 0.60 at 16 connections; router p50 added < 0.150 ms at 1 connection"
