@@ -2,6 +2,7 @@ package dev.devserver.cli;
 
 import dev.devserver.DevserverException;
 import dev.devserver.project.Project;
+import dev.devserver.secrets.SecretStore;
 import dev.devserver.render.GitlabCi;
 import dev.devserver.render.ManifestFiles;
 import dev.devserver.render.ManifestYaml;
@@ -44,9 +45,9 @@ public class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The local secret store. Once dev.devserver.secrets is merged: new SecretStore(p.dir(), p.namespace())::get */
+    /** The local secret store, read only with --secrets. */
     static SecretSource localSecrets(Project p) {
-        return SecretSource.none();
+        return new SecretStore(p.dir(), p.namespace())::get;
     }
 
     @Override

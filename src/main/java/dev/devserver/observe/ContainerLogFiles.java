@@ -3,11 +3,8 @@ package dev.devserver.observe;
 import dev.devserver.serving.ContainerOutput;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,16 +13,24 @@ import java.util.function.Consumer;
 /**
  * Keeps each function's container output in {@code .devserver/logs/<function>.log} (one JSON line per output line,
  * so it can be searched like the request log) and shows it in the terminal prefixed with the function's name.
+ * Each file is bounded: past {@code maxBytes} it rotates (see {@link RotatingFile}); a line is one write, never torn.
  */
 public final class ContainerLogFiles implements ContainerOutput, AutoCloseable {
     private final Path folder;
     private final Consumer<String> terminal;
-    private final Map<String, Writer> writers = new ConcurrentHashMap<>();
+    private final long maxBytes;
+    private final Map<String, RotatingFile> files = new ConcurrentHashMap<>();
     private volatile boolean reportedFailure;
 
     public ContainerLogFiles(Path folder, Consumer<String> terminal) {
+        this(folder, terminal, RotatingFile.DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes size at which a function's log rotates to {@code .1} (three rotated files are kept) */
+    public ContainerLogFiles(Path folder, Consumer<String> terminal, long maxBytes) {
         this.folder = folder;
         this.terminal = terminal;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -35,11 +40,8 @@ public final class ContainerLogFiles implements ContainerOutput, AutoCloseable {
                 + ",\"revision\":" + Json.quote(revision) + ",\"stream\":\"" + (stderr ? "stderr" : "stdout")
                 + "\",\"message\":" + Json.quote(text) + "}\n";
         try {
-            Writer writer = writers.computeIfAbsent(function, this::open);
-            synchronized (writer) {
-                writer.write(json);
-                writer.flush();
-            }
+            files.computeIfAbsent(function, f -> new RotatingFile(folder.resolve(f + ".log"), maxBytes,
+                    RotatingFile.DEFAULT_KEEP)).append(json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             if (!reportedFailure) {
                 reportedFailure = true;
@@ -49,23 +51,8 @@ public final class ContainerLogFiles implements ContainerOutput, AutoCloseable {
         }
     }
 
-    private Writer open(String function) {
-        try {
-            return Files.newBufferedWriter(folder.resolve(function + ".log"), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
-        writers.values().forEach(w -> {
-            try {
-                w.close();
-            } catch (IOException ignored) {
-                // closing at shutdown; nothing to recover
-            }
-        });
+        files.values().forEach(RotatingFile::close);
     }
 }

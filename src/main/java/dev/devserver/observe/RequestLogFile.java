@@ -2,11 +2,8 @@ package dev.devserver.observe;
 
 import dev.devserver.router.RequestRecord;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.function.Consumer;
  * Callers (event loops) only enqueue; one daemon thread writes, so a slow disk never stalls a request.
  * Lines are written whole, in one unbuffered write per batch, so readers never see a torn line and
  * nothing sits in a buffer. A file that cannot be written is reported once on stderr; serving goes on.
+ * The file is bounded: past {@code maxBytes} it rotates (see {@link RotatingFile}).
  */
 public final class RequestLogFile implements Consumer<RequestRecord>, AutoCloseable {
     private static final int QUEUE_CAPACITY = 65_536;
@@ -31,10 +29,16 @@ public final class RequestLogFile implements Consumer<RequestRecord>, AutoClosea
     private final AtomicBoolean reported = new AtomicBoolean();
     private final Thread writer;
     private volatile boolean closing;
-    private OutputStream out; // writer thread only
+    private final RotatingFile file; // written by the writer thread only
 
     public RequestLogFile(Path path) {
+        this(path, RotatingFile.DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes size at which the file rotates to {@code .1} (three rotated files are kept) */
+    public RequestLogFile(Path path, long maxBytes) {
         this.path = path;
+        this.file = new RotatingFile(path, maxBytes, RotatingFile.DEFAULT_KEEP);
         this.writer = new Thread(this::run, "devserver-request-log");
         writer.setDaemon(true);
         writer.start();
@@ -79,7 +83,7 @@ public final class RequestLogFile implements Consumer<RequestRecord>, AutoClosea
                 write(batch);
                 batch.clear();
             } else if (closing) {
-                closeFile();
+                file.close();
                 return;
             }
         }
@@ -91,25 +95,10 @@ public final class RequestLogFile implements Consumer<RequestRecord>, AutoClosea
             lines.append(record.toJson()).append('\n');
         }
         try {
-            if (out == null) {
-                Files.createDirectories(path.toAbsolutePath().getParent());
-                out = new FileOutputStream(path.toFile(), true);
-            }
-            out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+            file.append(lines.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            closeFile(); // reopen on the next batch: the disk may have come back
+            file.close(); // reopen on the next batch: the disk may have come back
             report("cannot write request log " + path + ": " + e.getMessage());
-        }
-    }
-
-    private void closeFile() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // nothing left to save
-            }
-            out = null;
         }
     }
 

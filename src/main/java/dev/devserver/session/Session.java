@@ -8,7 +8,10 @@ import dev.devserver.build.BuildResult;
 import dev.devserver.build.ImageBuilder;
 import dev.devserver.build.RuntimeSources;
 import dev.devserver.observe.ContainerLogFiles;
+import dev.devserver.observe.KnativeMetrics;
+import dev.devserver.observe.LogStore;
 import dev.devserver.observe.RequestLogFile;
+import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.router.Router;
@@ -39,6 +42,8 @@ public final class Session implements AutoCloseable {
     private final Router router;
     private final ContainerLogFiles containerLogs;
     private final RequestLogFile requestLog;
+    private final KnativeMetrics metrics = new KnativeMetrics(); // observe wiring
+    private final LogStore logSearch; // observe wiring
     private final Path logs;
     private final int port;
     private List<BuildResult> builds = List.of();
@@ -48,11 +53,15 @@ public final class Session implements AutoCloseable {
         this.project = project;
         this.logs = new StateDir(project.dir()).folder("logs");
         this.containerLogs = new ContainerLogFiles(logs, terminal);
-        this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal));
+        this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
         this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), concretePort(options),
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(requestView));
+        // observe wiring: the router feeds Knative's request metrics; the API and UI search the files written above
+        router.metrics(metrics);
+        this.logSearch = new LogStore(logs, function -> project.function(function)
+                .map(FunctionSpec::knativeService).orElse(null));
         this.port = bind(options);
         serving.routerPort(port);
     }
@@ -147,6 +156,16 @@ public final class Session implements AutoCloseable {
 
     public Path requestLog() {
         return requestLog.path();
+    }
+
+    /** Prometheus text and the invocations chart (observe wiring); serving may register pods and cold starts. */
+    public KnativeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Request and container logs with the Kibana-like query (observe wiring). */
+    public LogStore logSearch() {
+        return logSearch;
     }
 
     /** Stops routing, removes this run's containers, flushes logs. */

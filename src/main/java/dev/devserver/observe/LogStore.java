@@ -1,0 +1,156 @@
+package dev.devserver.observe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Searches the files the writers keep in {@code .devserver/logs/}: {@code requests.jsonl} (request lines, scoped to a
+ * function by their Knative {@code service}) and {@code <function>.log} (container lines, field {@code function}),
+ * rotated generations included. Reads the files only, so it works with or without a running `up`.
+ * A line that is not a JSON object (a crash mid-write, a hand edit) is skipped.
+ */
+public final class LogStore implements LogSearch {
+    public static final String REQUESTS = "requests.jsonl";
+    static final String CONTAINER_SUFFIX = ".log";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+    private final Function<String, String> knativeServiceOf;
+
+    /**
+     * @param folder           the logs folder ({@code .devserver/logs})
+     * @param knativeServiceOf a function's Knative service ({@code <service>-<function>}), to find its request lines
+     */
+    public LogStore(Path folder, Function<String, String> knativeServiceOf) {
+        this.folder = folder;
+        this.knativeServiceOf = knativeServiceOf;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public List<ObjectNode> search(String function, String query, Instant since, int limit) {
+        Predicate<ObjectNode> filter = filter(function, query, since);
+        List<ObjectNode> newest = new ArrayList<>();
+        for (Path base : sources(function)) {
+            newest.addAll(lastMatches(base, filter, limit));
+        }
+        newest.sort(Comparator.comparing(LogStore::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return List.copyOf(newest.subList(Math.max(0, newest.size() - Math.max(0, limit)), newest.size()));
+    }
+
+    @Override
+    public AutoCloseable follow(String function, String query, Consumer<ObjectNode> listener) {
+        Predicate<ObjectNode> filter = filter(function, query, null);
+        return new LogTail(() -> sources(function), line -> {
+            ObjectNode node = parse(line);
+            if (node != null && filter.test(node)) {
+                listener.accept(node);
+            }
+        });
+    }
+
+    /** Function scope, time bound and query together; a bad query fails here, before any file is read. */
+    private Predicate<ObjectNode> filter(String function, String query, Instant since) {
+        LogQuery parsed = LogQuery.parse(query);
+        String knativeService = function == null ? null : knativeServiceOf.apply(function);
+        return line -> {
+            if (function != null && !(line.has("httpRequest") ? text(line, "service").equals(knativeService)
+                    : text(line, "function").equals(function))) {
+                return false;
+            }
+            if (since != null) {
+                Instant at = timestamp(line);
+                if (at == null || at.isBefore(since)) {
+                    return false;
+                }
+            }
+            return parsed.test(line);
+        };
+    }
+
+    /** The live files to read: the request log and the function's container log (or every container log). */
+    List<Path> sources(String function) {
+        List<Path> bases = new ArrayList<>();
+        bases.add(folder.resolve(REQUESTS));
+        if (function != null) {
+            bases.add(folder.resolve(function + CONTAINER_SUFFIX));
+            return bases;
+        }
+        if (Files.isDirectory(folder)) {
+            try (DirectoryStream<Path> logs = Files.newDirectoryStream(folder, "*" + CONTAINER_SUFFIX)) {
+                logs.forEach(bases::add);
+            } catch (IOException e) {
+                // a folder we cannot list has no container logs to show; the request log may still be read
+            }
+        }
+        return bases;
+    }
+
+    /** The last {@code limit} matching lines of one log, oldest rotated file first. */
+    private static Deque<ObjectNode> lastMatches(Path base, Predicate<ObjectNode> filter, int limit) {
+        Deque<ObjectNode> last = new ArrayDeque<>();
+        for (int n = RotatingFile.DEFAULT_KEEP; n >= 0 && limit > 0; n--) {
+            Path file = RotatingFile.generation(base, n);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    ObjectNode node = parse(line);
+                    if (node != null && filter.test(node)) {
+                        last.addLast(node);
+                        if (last.size() > limit) {
+                            last.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // rotated away while we read it, or not UTF-8: show what was read
+            }
+        }
+        return last;
+    }
+
+    static ObjectNode parse(String line) {
+        if (line.isBlank() || line.charAt(0) != '{') {
+            return null;
+        }
+        try {
+            return JSON.readTree(line) instanceof ObjectNode node ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static Instant timestamp(ObjectNode line) {
+        try {
+            return Instant.parse(text(line, "timestamp"));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(ObjectNode line, String field) {
+        return line.path(field).asText("");
+    }
+}
