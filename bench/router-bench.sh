@@ -1,25 +1,22 @@
 #!/usr/bin/env bash
-# Router overhead, measured side by side in one run.
+# Router overhead against a real function container, measured side by side in one run.
 #
-# Usage:  bench/router-bench.sh            (from the repository root; needs java, mvn, wrk, nginx)
+# Usage:  bench/router-bench.sh            (from the repository root; needs wrk and nginx: apt-get install -y wrk nginx)
 #         DURATION=20s bench/router-bench.sh
 # The machine is shared with whatever else runs: compare ratios within one run, not across runs.
-# Installs nothing: on Debian, `apt-get install -y wrk nginx` first.
 #
-# Starts, on loopback:
-#   - upstream  nginx, 1 worker, answers "ok" to everything, access log off   (plays the function container)
-#   - router    devserver's Router via src/test RouterBenchMain, request log on (.jsonl in a temp dir)
-#   - reference nginx, 1 worker, reverse proxy with keep-alive upstream pool, access log on
-# then runs wrk at 16 connections and at 1 connection against each and prints req/s, p50, p99,
-# the ratios router/direct and nginx/direct, and the p50 each proxy adds.
+# Runs `devserver up` on the GitLab echo example (a nodejs container), then wrk at 16 connections and at 1 against:
+#   - direct    the container's published port on 127.0.0.1 (what `docker run -p` gives you)
+#   - router    devserver's router by Host, request log on
+#   - nginx     1 worker, reverse proxy with a keep-alive pool to the same published port, access log on
+# and prints req/s, p50, p99, the ratios router/direct and nginx/direct, and the p50 each proxy adds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
-UP_PORT=${UP_PORT:-18081}
 NGINX_PORT=${NGINX_PORT:-18082}
 ROUTER_PORT=${ROUTER_PORT:-18083}
-HOST=bench.ns.localhost
+HOST=bench-echo-js.p-local.localhost
 for tool in wrk nginx java mvn; do
   command -v "$tool" >/dev/null || { echo "router-bench: $tool not found (apt-get install -y wrk nginx)" >&2; exit 1; }
 done
@@ -29,8 +26,17 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  bin/devserver down -f "$WORK/p/serverless.yml" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+
+mkdir -p "$WORK/p/echo-js"
+cp sample-functions/echo-js/echo-js.js "$WORK/p/echo-js/"
+printf 'service: bench\nfunctions:\n  echo-js:\n    handler: echo-js\n    source: ./echo-js\n    runtime: gitlab/runtimes/nodejs\n' > "$WORK/p/serverless.yml"
+bin/devserver up -f "$WORK/p/serverless.yml" --port "$ROUTER_PORT" --no-watch --freeze-after 0 --stable-window 1h > "$WORK/up.log" 2>&1 &
+PIDS+=($!)
+until grep -q "Press Ctrl-C" "$WORK/up.log"; do kill -0 "${PIDS[0]}" || { cat "$WORK/up.log"; exit 1; }; sleep 0.2; done
+UP_PORT=$(docker port "$(docker ps -q --filter "label=dev.devserver.project=$WORK/p" | head -1)" 8080 | head -1 | cut -d: -f2)
 
 nginx_conf() { # $1 name, $2 server block body
   mkdir -p "$WORK/$1"
@@ -52,26 +58,18 @@ CONF
   PIDS+=($!)
 }
 
-nginx_conf upstream "access_log off;
-  server { listen 127.0.0.1:$UP_PORT; location / { return 200 \"ok\\n\"; } }"
 nginx_conf proxy "access_log $WORK/proxy/access.log combined;
   upstream fn { server 127.0.0.1:$UP_PORT; keepalive 64; }
   server { listen 127.0.0.1:$NGINX_PORT; location / {
     proxy_pass http://fn; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_set_header Host \$host;
     proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto http; } }"
 
-mvn -q -B -o test-compile >/dev/null 2>&1 || mvn -q -B test-compile
-mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null 2>&1
-java -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" dev.devserver.router.RouterBenchMain \
-  "$ROUTER_PORT" "$UP_PORT" "$WORK/requests.jsonl" > "$WORK/router.out" 2>&1 &
-PIDS+=($!)
-
 for port in $UP_PORT $NGINX_PORT $ROUTER_PORT; do
   for _ in $(seq 100); do
     curl -fsS -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/" 2>/dev/null && break
     sleep 0.2
   done
-  curl -fsS -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/" || { echo "port $port not answering" >&2; cat "$WORK/router.out" >&2; exit 1; }
+  curl -fsS -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/" || { echo "port $port not answering" >&2; cat "$WORK/up.log" >&2; exit 1; }
 done
 
 echo "warming up the router's JIT and connection pool..."
@@ -112,5 +110,5 @@ for conns in 16 1; do
     printf "%2d conn: router/direct %.2f  nginx/direct %.2f  p50 added: router %.3f ms, nginx %.3f ms\n",
       c, r/d, n/d, rp-dp, np-dp }'
 done
-echo "request log lines written by the router: $(wc -l < "$WORK/requests.jsonl")  ($WORK/requests.jsonl)"
+echo "request log lines written by the router: $(wc -l < "$WORK/p/.devserver/logs/requests.jsonl")"
 echo "goal: router/direct >= 0.60 at 16 connections; router p50 added < 0.150 ms at 1 connection"

@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.Yaml;
 /** Projects the render tests use, and reading rendered YAML back. */
 final class Projects {
     /** GitLab's documented example, as checked in for `devserver up`. */
-    static final Path GITLAB_SAMPLE = Path.of("sample-functions").toAbsolutePath();
+    /** The example serverless.yml of the GitLab Serverless documentation, exactly. */
+    static final Path GITLAB_SAMPLE = Path.of("src/test/resources/projects/gitlab-example").toAbsolutePath();
 
     /** Every field tm turns into the Service, including the legacy spellings and an overridden provider env var. */
     static final String RICH = """
