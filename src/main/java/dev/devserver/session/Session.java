@@ -2,6 +2,7 @@ package dev.devserver.session;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
+import dev.devserver.api.ApiServer;
 import dev.devserver.StateDir;
 import dev.devserver.build.BuildListener;
 import dev.devserver.build.BuildResult;
@@ -32,6 +33,7 @@ public final class Session implements AutoCloseable {
     private final RequestLogFile requestLog;
     private final Path logs;
     private final int port;
+    private final ApiServer api; // api
     private List<BuildResult> builds = List.of();
 
     private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, Consumer<String> terminal,
@@ -45,6 +47,9 @@ public final class Session implements AutoCloseable {
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(requestView));
         this.port = bind(options);
         serving.routerPort(port);
+        // api: the API and dev UI on devserver's own hosts. LogSearch and MetricsView are wired when observe lands.
+        this.api = new ApiServer(vertx, project, serving::views, options.host(), port, null, null);
+        router.ownHostHandler(api);
     }
 
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
@@ -124,6 +129,9 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
+        if (api != null) { // api: null when binding failed
+            api.close();
+        }
         serving.close();
         requestLog.close();
         containerLogs.close();
