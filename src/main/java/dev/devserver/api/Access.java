@@ -36,7 +36,7 @@ final class Access implements Handler<RoutingContext> {
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("Cross-Origin-Resource-Policy", "same-origin");
-        if (!OWN_HOSTS.contains(hostName(request.getHeader("Host")))) {
+        if (!OWN_HOSTS.contains(hostName(host(request)))) {
             ApiReplies.error(ctx, 403, "devserver answers its API only on localhost, 127.0.0.1 and [::1]");
             return;
         }
@@ -60,6 +60,16 @@ final class Access implements Handler<RoutingContext> {
         int p = port.getAsInt();
         return Set.of("http://localhost:" + p, "http://127.0.0.1:" + p, "http://[::1]:" + p)
                 .contains(origin.toLowerCase(Locale.ROOT));
+    }
+
+    /** HTTP/1 sends Host; HTTP/2 sends :authority instead. */
+    private static String host(HttpServerRequest request) {
+        String header = request.getHeader("Host");
+        if (header != null || request.authority() == null) {
+            return header;
+        }
+        String name = request.authority().host();
+        return name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name;
     }
 
     /** The Host header's name part, lower-cased; "" when missing. */
