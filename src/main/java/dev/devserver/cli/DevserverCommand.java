@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "devserver", mixinStandardHelpOptions = true,
         description = "Knative-in-a-box: run a GitLab Serverless project locally.",
-        subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class, GetCommand.class})
 public class DevserverCommand {
 }
