@@ -4,6 +4,7 @@
 
 const functionsPage = {
   title: 'Functions',
+  shown: null,
 
   mount(page) {
     page.append(
@@ -19,6 +20,10 @@ const functionsPage = {
     try {
       const body = await dom.api('/api/v1/functions');
       error.textContent = '';
+      // Re-render only on change (or to age the "time ago"), so rows do not flicker under the pointer.
+      const key = JSON.stringify(body) + Math.floor(Date.now() / 30000);
+      if (key === functionsPage.shown && list.childNodes.length > 0) return;
+      functionsPage.shown = key;
       dom.clear(list);
       if (body.functions.length === 0) list.append(dom.el('p', {class: 'muted', text: 'No functions.'}));
       for (const fn of body.functions) list.append(functionsPage.row(fn));

@@ -123,8 +123,8 @@ public class GetCommand implements Callable<Integer> {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            throw new DevserverException("No devserver is running on port " + port + ": start one with `devserver up`"
-                    + (port == 8080 ? "" : " --port " + port) + ", or pass the port it uses with --port.");
+            throw new DevserverException("No devserver is running on port " + port + ": start one with `devserver up"
+                    + (port == 8080 ? "" : " --port " + port) + "` (or give the port it runs on with --port).");
         } catch (HttpTimeoutException e) {
             throw new DevserverException("The program on port " + port + " did not answer in time; is it devserver?");
         } catch (IOException e) {
