@@ -1,6 +1,10 @@
 package dev.devserver.it;
 
+import dev.devserver.api.ApiServer;
+import dev.devserver.observe.MetricsView;
 import dev.devserver.serving.FunctionView;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import dev.devserver.session.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +35,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -157,6 +164,39 @@ class DevUiIT {
                 .filter(e -> e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Refused to"))
                 .toList();
         assertEquals(List.of(), refused.stream().map(LogEntry::getMessage).toList());
+    }
+
+    /** `up` has no metrics wired yet: a second API on the same session with a known series shows the chart draws. */
+    @Test
+    @Order(7)
+    void invocationsChartDrawsWithTheBundledUplot() throws Exception {
+        Vertx vertx = Sessions.VERTX;
+        HttpServer server = vertx.createHttpServer();
+        ApiServer[] api = new ApiServer[1];
+        server.requestHandler(request -> api[0].handle(request));
+        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
+        api[0] = new ApiServer(vertx, session.project(), session.serving()::views, "127.0.0.1", port, null, new MetricsView() {
+            @Override
+            public String scrape() {
+                return "";
+            }
+
+            @Override
+            public List<Point> invocationsPerMinute(String function, int minutes) {
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+                return IntStream.range(0, minutes).mapToObj(i -> new Point(now.minus(minutes - 1 - i, ChronoUnit.MINUTES), i % 7)).toList();
+            }
+        });
+        try {
+            browser.get("http://localhost:" + port + "/#/functions/echo-js");
+            wait.until(d -> !d.findElements(By.cssSelector("#chart .uplot canvas")).isEmpty());
+            text("#chart-note", "invocations / minute");
+            screenshot("function-chart.png");
+            theStrictCspIsNeverViolated();
+        } finally {
+            api[0].close();
+            server.close();
+        }
     }
 
     private static Path screenshot(String name) throws IOException {
