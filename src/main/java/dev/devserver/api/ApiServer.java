@@ -68,8 +68,9 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         r.get("/api/v1/functions/:name").handler(this::function);
         r.get("/api/v1/functions/:name/metrics").handler(this::functionMetrics);
         r.get("/api/v1/functions/:name/logs").handler(this::containerLog);
-        r.post("/api/v1/functions/:name/invoke").handler(BodyHandler.create().setBodyLimit(Invoker.MAX_BODY_BYTES + 64 * 1024))
-                .handler(this::invoke);
+        // No file uploads: BodyHandler would otherwise write multipart files into a folder of the user's project.
+        r.post("/api/v1/functions/:name/invoke").handler(BodyHandler.create(false)
+                .setBodyLimit(Invoker.MAX_BODY_BYTES + 64 * 1024)).handler(this::invoke);
         r.get("/api/v1/logs").handler(logsApi::search);
         r.get("/api/v1/logs/stream").handler(logsApi::stream);
         r.get("/metrics").handler(this::scrape);
