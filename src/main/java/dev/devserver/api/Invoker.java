@@ -80,6 +80,8 @@ final class Invoker {
         long started = System.nanoTime();
         RequestOptions options = new RequestOptions().setHost(routerAddress).setPort(routerPort).setMethod(call.method())
                 .setURI(call.path()).setTimeout(timeoutMs).putHeader("Host", host);
+        // Marks these requests in the request log; the caller may still set its own.
+        options.putHeader("User-Agent", "devserver-invoke");
         call.headers().forEach(options::putHeader);
         if (call.body() != null && !call.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"))) {
             options.putHeader("Content-Type", looksLikeJson(call.body()) ? "application/json" : "text/plain; charset=utf-8");
