@@ -2,6 +2,7 @@ package dev.devserver.session;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
+import dev.devserver.api.ApiServer;
 import dev.devserver.StateDir;
 import dev.devserver.build.BuildListener;
 import dev.devserver.build.BuildResult;
@@ -46,6 +47,7 @@ public final class Session implements AutoCloseable {
     private final LogStore logSearch; // observe wiring
     private final Path logs;
     private final int port;
+    private final ApiServer api;
     private List<BuildResult> builds = List.of();
 
     private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, Consumer<String> terminal,
@@ -60,10 +62,13 @@ public final class Session implements AutoCloseable {
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(requestView));
         // observe wiring: the router feeds Knative's request metrics; the API and UI search the files written above
         router.metrics(metrics);
-        this.logSearch = new LogStore(logs, function -> project.function(function)
+        this.logSearch = new LogStore(logs, function -> this.project.function(function)
                 .map(FunctionSpec::knativeService).orElse(null));
         this.port = bind(options);
         serving.routerPort(port);
+        // The API and dev UI answer on devserver's own hosts.
+        this.api = new ApiServer(vertx, () -> this.project, serving::views, options.host(), port, logSearch, metrics);
+        router.ownHostHandler(api);
     }
 
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
@@ -177,6 +182,9 @@ public final class Session implements AutoCloseable {
             }
         }
         router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
+        if (api != null) { // null when binding failed
+            api.close();
+        }
         serving.close();
         requestLog.close();
         containerLogs.close();

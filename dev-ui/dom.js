@@ -1,0 +1,83 @@
+// Small DOM helpers. Everything shown goes through textContent: function output and logs are untrusted,
+// so no data ever reaches innerHTML.
+'use strict';
+
+const dom = {
+  /** el('div', {class: 'x', text: 'y', id: 'z'}, child, ...) */
+  el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === undefined || value === null) continue;
+      if (key === 'text') node.textContent = String(value);
+      else if (key === 'class') node.className = value;
+      else if (key === 'href') node.setAttribute('href', dom.safeHref(value));
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, String(value));
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  },
+
+  /** Only our own hash routes and http(s) URLs become links; anything else (javascript:, data:) is dropped. */
+  safeHref(value) {
+    const text = String(value);
+    return text.startsWith('#/') || /^https?:\/\//i.test(text) ? text : '#/';
+  },
+
+  clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  },
+
+  ago(iso) {
+    if (!iso) return '';
+    const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+    if (seconds < 60) return seconds + 's ago';
+    if (seconds < 3600) return Math.floor(seconds / 60) + 'm ago';
+    if (seconds < 86400) return Math.floor(seconds / 3600) + 'h ago';
+    return Math.floor(seconds / 86400) + 'd ago';
+  },
+
+  /** fetch → JSON; rejects with the API's {"error"} message. */
+  async api(path, options) {
+    const response = await fetch(path, options);
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json() : {error: await response.text()};
+    if (!response.ok) {
+      const error = new Error(body.error || ('HTTP ' + response.status));
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  },
+
+  copyButton(text) {
+    const button = dom.el('button', {class: 'copy', type: 'button', title: 'Copy URL', text: 'Copy'});
+    button.addEventListener('click', async (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      try {
+        await navigator.clipboard.writeText(text);
+        button.textContent = 'Copied';
+      } catch (e) {
+        button.textContent = 'Copy failed';
+      }
+      setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    });
+    return button;
+  },
+
+  statusBadge(fn) {
+    if (fn.ready) return dom.el('span', {class: 'badge ok', text: 'Ready'});
+    const failed = fn.reason && fn.reason.length > 0;
+    const label = !failed ? 'Deploying' : fn.reason.startsWith('build failed') ? 'Build failed' : 'Not ready';
+    return dom.el('span', {class: 'badge ' + (failed ? 'failed' : 'pending'), title: fn.reason || '', text: label});
+  },
+
+  firstLine(text) {
+    return text ? String(text).split('\n')[0] : '';
+  },
+};

@@ -1,0 +1,66 @@
+package dev.devserver.api;
+
+import dev.devserver.project.FunctionSpec;
+import dev.devserver.project.Project;
+import dev.devserver.serving.FunctionView;
+import dev.devserver.serving.RevisionView;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The dev UI's view of functions, after GitLab's Serverless page (ServiceEntity): a row per function. */
+final class FunctionsJson {
+    private FunctionsJson() {
+    }
+
+    static Map<String, Object> summary(Project project, FunctionView view) {
+        Optional<FunctionSpec> spec = project.function(view.function());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", view.function());
+        json.put("knativeService", view.knativeService());
+        json.put("namespace", view.namespace());
+        json.put("url", view.url());
+        json.put("description", spec.map(FunctionSpec::description).orElse(null));
+        // GitLab shows the build template ("runtime information"); a null runtime means the function's own Dockerfile.
+        json.put("runtime", spec.map(s -> s.runtime() == null ? "Dockerfile" : s.runtime()).orElse(null));
+        json.put("revision", view.latestReadyRevision() != null ? view.latestReadyRevision() : view.latestCreatedRevision());
+        json.put("ready", view.ready());
+        json.put("reason", view.reason());
+        json.put("containers", view.containers());
+        json.put("created", view.created());
+        return json;
+    }
+
+    /** The summary plus revisions and env/secret names (never values: they may hold secrets). */
+    static Map<String, Object> details(Project project, FunctionView view, List<?> recentRequests) {
+        Map<String, Object> json = summary(project, view);
+        Optional<FunctionSpec> spec = project.function(view.function());
+        json.put("serviceDescription", project.description());
+        json.put("latestCreatedRevision", view.latestCreatedRevision());
+        json.put("latestReadyRevision", view.latestReadyRevision());
+        List<String> envs = new ArrayList<>(project.envs().keySet());
+        spec.ifPresent(s -> s.envs().keySet().stream().filter(k -> !envs.contains(k)).forEach(envs::add));
+        json.put("envs", envs);
+        List<String> secrets = new ArrayList<>(project.secrets());
+        spec.ifPresent(s -> s.secrets().stream().filter(k -> !secrets.contains(k)).forEach(secrets::add));
+        json.put("secrets", secrets);
+        json.put("revisions", view.revisions().stream().map(FunctionsJson::revision).toList());
+        json.put("recentRequests", recentRequests);
+        return json;
+    }
+
+    static Map<String, Object> revision(RevisionView r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", r.name());
+        json.put("image", r.image());
+        json.put("created", r.created());
+        json.put("ready", r.ready());
+        json.put("failure", r.failure());
+        json.put("containers", r.containers());
+        json.put("active", r.active());
+        return json;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.devserver.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.devserver.DevserverException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code devserver get ksvc|revisions [NAME] [-o yaml|json]}: kubectl-style reading of the running {@code up},
+ * through its API (the same Knative objects a cluster serves). Opens no port: it is only a client.
+ */
+@Command(name = "get", description = "Show the Knative services or revisions of the running `devserver up`, like kubectl get.")
+public class GetCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final List<String> SERVICES = List.of("ksvc", "kservice", "kservices", "service", "services");
+    private static final List<String> REVISIONS = List.of("revision", "revisions", "rev", "revs");
+
+    @Parameters(index = "0", paramLabel = "RESOURCE", description = "ksvc (or services, service, kservice) or revisions")
+    String resource;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Only this one")
+    String name;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "yaml or json: the Knative objects in full")
+    String output;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "Every namespace the running devserver serves")
+    boolean allNamespaces;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the running `devserver up` (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String plural = plural(resource);
+        if (output != null && !List.of("yaml", "json").contains(output)) {
+            throw new DevserverException("Unknown output format \"" + output + "\": use -o yaml or -o json.");
+        }
+        String namespace = namespace();
+        if (name != null && namespace == null) {
+            throw new DevserverException("Which namespace? Run this in the project's folder or give --namespace NS.");
+        }
+        String path = "/apis/serving.knative.dev/v1" + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural
+                + (name == null ? "" : "/" + name);
+        JsonNode body = fetch(path, plural);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output != null) {
+            out.print(output.equals("json") ? pretty(body) + "\n" : yaml(body));
+        } else if (body.has("items") && body.get("items").isEmpty()) {
+            spec.commandLine().getErr().println("No resources found" + (namespace == null ? "." : " in " + namespace + " namespace."));
+        } else {
+            List<JsonNode> items = body.has("items") ? List.copyOf(toList(body.get("items"))) : List.of(body);
+            out.print(plural.equals("services") ? KnativeTable.services(items, namespace == null)
+                    : KnativeTable.revisions(items, namespace == null));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String plural(String resource) {
+        String r = resource.toLowerCase(Locale.ROOT);
+        if (SERVICES.contains(r) || r.equals("services.serving.knative.dev")) {
+            return "services";
+        }
+        if (REVISIONS.contains(r) || r.equals("revisions.serving.knative.dev")) {
+            return "revisions";
+        }
+        throw new DevserverException("Unknown resource \"" + resource + "\": use `devserver get ksvc` or `devserver get revisions`.");
+    }
+
+    /** --namespace, $KUBE_NAMESPACE, the project's here, or (outside a project, or -A) every namespace. */
+    private String namespace() {
+        if (allNamespaces) {
+            return null;
+        }
+        if (project.namespace != null) {
+            return project.namespace;
+        }
+        String env = System.getenv("KUBE_NAMESPACE");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return project.load().namespace();
+        } catch (DevserverException e) {
+            return null; // not in a project folder: show what the running devserver serves
+        }
+    }
+
+    private JsonNode fetch(String path, String plural) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new DevserverException("No devserver is running on port " + port + ": start one with `devserver up"
+                    + (port == 8080 ? "" : " --port " + port) + "` (or give the port it runs on with --port).");
+        } catch (HttpTimeoutException e) {
+            throw new DevserverException("The program on port " + port + " did not answer in time; is it devserver?");
+        } catch (IOException e) {
+            throw new DevserverException("Cannot reach devserver on port " + port + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevserverException("Interrupted.");
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (response.statusCode() == 404 && body != null && "NotFound".equals(body.path("reason").asText())) {
+            throw new DevserverException("Error from server (NotFound): " + body.path("message").asText());
+        }
+        if (response.statusCode() != 200 || body == null || !body.has("apiVersion")) {
+            throw new DevserverException("Something answers on port " + port + " (HTTP " + response.statusCode()
+                    + "), but not as devserver: is `devserver up` running on another port? Pass it with --port.");
+        }
+        return body;
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static String pretty(JsonNode body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new DevserverException("Cannot print the answer as JSON: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String yaml(JsonNode body) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndicatorIndent(0);
+        return new Yaml(options).dump(JSON.convertValue(body, Map.class));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.devserver.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.DevserverException;
+import dev.devserver.observe.LogSearch;
+import dev.devserver.observe.MetricsView;
+import dev.devserver.project.FunctionSpec;
+import dev.devserver.project.Mode;
+import dev.devserver.project.Project;
+import dev.devserver.serving.FunctionView;
+import dev.devserver.serving.RevisionView;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The API handler on a real Vert.x HTTP server that plays the router: devserver's own hosts go to the API, any
+ * other Host is answered as the function would (echoing what it got), so invoke's trip through "the router" shows.
+ * Logs and metrics are simple in-test implementations of the observe contracts (fakes for pure logic only).
+ */
+final class TestApi implements AutoCloseable {
+    static final String SECRET_VALUE = "s3cr3t-value-never-shown";
+    static final Instant CREATED = Instant.parse("2024-05-01T10:00:00.123456Z");
+
+    final Vertx vertx = Vertx.vertx();
+    final List<String> searches = new CopyOnWriteArrayList<>();
+    final List<String> functionHosts = new CopyOnWriteArrayList<>();
+    volatile Consumer<ObjectNode> follower;
+    final HttpServer server;
+    final int port;
+    volatile ApiServer api; // set once the port is known; the server only calls it after that
+
+    TestApi() throws Exception {
+        server = vertx.createHttpServer();
+        server.requestHandler(request -> {
+            String host = Access.hostName(request.getHeader("Host"));
+            if (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("evil.example")
+                    && request.path().startsWith("/api")) {
+                this.api.handle(request);
+                return;
+            }
+            functionHosts.add(request.getHeader("Host"));
+            request.body().onSuccess(body -> request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Echo-Method", request.method().name())
+                    .end(body.length() == 0 ? "{\"path\":\"" + request.path() + "\"}" : body.toString()));
+        });
+        port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        api = new ApiServer(vertx, this::project, this::views, "127.0.0.1", port, logs(), metrics());
+    }
+
+    static Project project() {
+        FunctionSpec echo = new FunctionSpec("echo", "functions-echo", "echo", Path.of("/p/echo"), "gitlab/runtimes/nodejs",
+                "echoes its input", Map.of("TOKEN", SECRET_VALUE), List.of("my-secrets"), Map.of(), Map.of(), null, 9);
+        FunctionSpec broken = new FunctionSpec("broken", "functions-broken", null, Path.of("/p/broken"), null,
+                "never builds", Map.of(), List.of(), Map.of(), Map.of(), null, 15);
+        return new Project(Path.of("/p"), Path.of("/p/serverless.yml"), Mode.FUNCTIONS, "functions", "GitLab functions",
+                "ns", "localhost", null, Map.of("FOO", SECRET_VALUE), List.of(), Map.of(), List.of(echo, broken), List.of());
+    }
+
+    List<FunctionView> views() {
+        String url = "http://functions-echo.ns.localhost:" + port;
+        RevisionView r1 = new RevisionView("functions-echo-00001", "functions-echo", "functions-echo:abc", CREATED, true, null, 1, true);
+        return List.of(
+                new FunctionView("echo", "functions-echo", "ns", url, true, null, "functions-echo-00001", "functions-echo-00001",
+                        List.of(r1), 1, CREATED),
+                new FunctionView("broken", "functions-broken", "ns", "http://functions-broken.ns.localhost:" + port, false,
+                        "build failed: Step 2/3 exited 1", null, null, List.of(), 0, CREATED));
+    }
+
+    private LogSearch logs() {
+        return new LogSearch() {
+            @Override
+            public List<ObjectNode> search(String function, String query, Instant since, int limit) {
+                if (query != null && query.contains("(")) {
+                    throw new DevserverException("unbalanced parenthesis at column 1 of the query");
+                }
+                searches.add(function + "|" + query + "|" + limit);
+                List<ObjectNode> lines = new ArrayList<>();
+                ObjectNode request = JsonNodeFactory.instance.objectNode().put("timestamp", CREATED.toString()).put("service", "functions-echo");
+                request.putObject("httpRequest").put("requestMethod", "POST").put("status", 200).put("latency", "0.004s");
+                lines.add(request);
+                lines.add(JsonNodeFactory.instance.objectNode().put("function", "echo").put("stream", "stdout").put("message", "listening"));
+                return lines;
+            }
+
+            @Override
+            public AutoCloseable follow(String function, String query, Consumer<ObjectNode> listener) {
+                follower = listener;
+                return () -> follower = null;
+            }
+        };
+    }
+
+    private static MetricsView metrics() {
+        return new MetricsView() {
+            @Override
+            public String scrape() {
+                return "revision_request_count{service_name=\"functions-echo\"} 3\n";
+            }
+
+            @Override
+            public List<Point> invocationsPerMinute(String function, int minutes) {
+                return List.of(new Point(Instant.parse("2024-05-01T10:00:00Z"), 2), new Point(Instant.parse("2024-05-01T10:01:00Z"), 5));
+            }
+        };
+    }
+
+    @Override
+    public void close() throws Exception {
+        api.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
