@@ -54,7 +54,7 @@ final class TestApi implements AutoCloseable {
                     .end(body.length() == 0 ? "{\"path\":\"" + request.path() + "\"}" : body.toString()));
         });
         port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
-        api = new ApiServer(vertx, this::project, this::views, "127.0.0.1", port, logs(), metrics());
+        api = new ApiServer(vertx, TestApi::project, this::views, "127.0.0.1", port, logs(), metrics());
     }
 
     static Project project() {
