@@ -32,6 +32,7 @@ public final class KnativeMetrics implements MetricsView, RequestMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
     private final Map<String, MinuteCounts> invocations = new ConcurrentHashMap<>();
+    private final Map<String, RequestMeters> requestMeters = new ConcurrentHashMap<>();
 
     public KnativeMetrics() {
         this(Clock.systemUTC());
@@ -52,13 +53,25 @@ public final class KnativeMetrics implements MetricsView, RequestMetrics {
         if (record.revision() == null || record.revision().isEmpty()) {
             return;
         }
+        RequestMeters meters = requestMeters.computeIfAbsent(
+                route.namespace() + '\0' + route.knativeService() + '\0' + record.revision() + '\0' + record.status(),
+                key -> requestMeters(route, record));
+        meters.count().increment();
+        meters.latencies().record(record.latency().toNanos() / 1e6);
+    }
+
+    /** Looked up once per revision and status: registering meters on every request costs more than proxying it. */
+    private record RequestMeters(Counter count, DistributionSummary latencies) {
+    }
+
+    private RequestMeters requestMeters(ServiceRoute route, RequestRecord record) {
         Tags tags = revisionTags(route.namespace(), route.knativeService(), record.revision())
                 .and("response_code", Integer.toString(record.status()))
                 .and("response_code_class", record.status() / 100 + "xx");
-        Counter.builder(PrometheusNames.REQUEST_COUNT).description("The number of requests that are routed to queue-proxy")
-                .tags(tags).register(registry).increment();
-        latencies(PrometheusNames.REQUEST_LATENCIES, "The response time in millisecond", tags)
-                .record(record.latency().toNanos() / 1e6);
+        return new RequestMeters(
+                Counter.builder(PrometheusNames.REQUEST_COUNT).description("The number of requests that are routed to queue-proxy")
+                        .tags(tags).register(registry),
+                latencies(PrometheusNames.REQUEST_LATENCIES, "The response time in millisecond", tags));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.devserver.build.BuildResult;
 import dev.devserver.build.ImageBuilder;
 import dev.devserver.build.RuntimeSources;
 import dev.devserver.observe.ContainerLogFiles;
+import dev.devserver.observe.InBackground;
 import dev.devserver.observe.KnativeMetrics;
 import dev.devserver.observe.LogStore;
 import dev.devserver.observe.RequestLogFile;
@@ -59,7 +60,7 @@ public final class Session implements AutoCloseable {
         serving.drainTimeout(options.revisionTimeout());
         this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), concretePort(options),
-                options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(requestView));
+                options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(new InBackground<>("request-view", requestView, terminal)));
         // observe wiring: the router feeds Knative's request metrics; the API and UI search the files written above
         router.metrics(metrics);
         this.logSearch = new LogStore(logs, function -> this.project.function(function)
