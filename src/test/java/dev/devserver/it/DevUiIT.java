@@ -60,7 +60,7 @@ class DevUiIT {
 
     @BeforeAll
     static void start() {
-        session = Sessions.start(TestProjects.copy("sample-functions", temp));
+        session = Sessions.start(TestProjects.copy("gitlab-example", temp));
         browser = Browser.start(temp.resolve("chromium-profile"));
         // Pages re-render as they poll: an element found a moment ago may have been replaced.
         wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);

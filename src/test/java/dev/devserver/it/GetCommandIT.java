@@ -24,7 +24,7 @@ class GetCommandIT {
 
     @BeforeAll
     static void up() {
-        session = Sessions.start(TestProjects.copy("sample-functions", temp));
+        session = Sessions.start(TestProjects.copy("gitlab-example", temp));
     }
 
     @AfterAll

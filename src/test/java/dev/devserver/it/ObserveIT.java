@@ -23,7 +23,7 @@ class ObserveIT {
 
     @BeforeAll
     static void up() {
-        session = Sessions.start(TestProjects.copy("sample-functions", temp));
+        session = Sessions.start(TestProjects.copy("gitlab-example", temp));
     }
 
     @AfterAll

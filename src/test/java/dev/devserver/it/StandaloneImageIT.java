@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StandaloneImageIT {
     @Test
     void builtImageServesOnItsOwn(@TempDir Path temp) throws Exception {
-        Project project = ProjectLoader.load(TestProjects.copy("sample-functions", temp), Settings.defaults());
+        Project project = ProjectLoader.load(TestProjects.copy("gitlab-example", temp), Settings.defaults());
         BuildResult build = new ImageBuilder(Engine.docker(), Engine.runtimes(), true)
                 .build(project, project.function("echo-js").orElseThrow(), BuildListener.SILENT);
         assertEquals(null, build.error());
