@@ -2,6 +2,7 @@ package dev.devserver.api;
 
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
+import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.RevisionView;
 
@@ -31,7 +32,16 @@ final class FunctionsJson {
         json.put("reason", view.reason());
         json.put("containers", view.containers());
         json.put("created", view.created());
+        json.put("missingSecrets", spec.map(f -> missingSecrets(project, f)).orElse(List.of()));
         return json;
+    }
+
+    /** Secrets the function references that the local store lacks (Knative starts it anyway: optional: true). */
+    private static List<String> missingSecrets(Project project, FunctionSpec function) {
+        SecretStore store = new SecretStore(project.dir(), project.namespace());
+        List<String> names = new ArrayList<>(project.secrets());
+        function.secrets().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names.stream().filter(name -> store.get(name).isEmpty()).toList();
     }
 
     /** The summary plus revisions and env/secret names (never values: they may hold secrets). */
