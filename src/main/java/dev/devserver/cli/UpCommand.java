@@ -55,6 +55,11 @@ public class UpCommand implements Callable<Integer> {
             description = "Idle time after which containers are paused until the next request; 0 disables (default: ${DEFAULT-VALUE})")
     Duration freezeAfter;
 
+    @Option(names = "--target", defaultValue = "100",
+            description = "Concurrent requests per container the autoscaler aims for, unless a function's"
+                    + " autoscaling.knative.dev/target says otherwise (default: ${DEFAULT-VALUE})")
+    int target;
+
     @Option(names = "--no-watch", description = "Do not rebuild and roll out functions when their files change")
     boolean noWatch;
 
@@ -72,7 +77,7 @@ public class UpCommand implements Callable<Integer> {
                     + ": other machines can reach your functions.");
         }
         ServingOptions serving = ServingOptions.defaults().withReadyTimeout(readyTimeout)
-                .withWindows(stableWindow, scaleToZeroGrace, freezeAfter);
+                .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target);
         SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout,
                 ImageBuilder.offlineBasesRequested(), serving, !noWatch);
         BuildProgress progress = new BuildProgress(System.out, verbose);

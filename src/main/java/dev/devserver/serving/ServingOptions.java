@@ -23,6 +23,10 @@ public record ServingOptions(Duration readyTimeout, Duration stableWindow, Durat
         return new ServingOptions(timeout, stableWindow, scaleToZeroGracePeriod, freezeAfter, defaultTarget, tick);
     }
 
+    public ServingOptions withDefaultTarget(int target) {
+        return new ServingOptions(readyTimeout, stableWindow, scaleToZeroGracePeriod, freezeAfter, Math.max(1, target), tick);
+    }
+
     public ServingOptions withTick(Duration newTick) {
         return new ServingOptions(readyTimeout, stableWindow, scaleToZeroGracePeriod, freezeAfter, defaultTarget, newTick);
     }

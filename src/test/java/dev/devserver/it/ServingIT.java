@@ -75,6 +75,7 @@ class ServingIT {
             String host = host(session, "edit-js");
             assertEquals(200, Http.get(session.port(), host, "/").statusCode());
             await("scale to zero", Duration.ofSeconds(15), () -> containers(session, "edit-js").isEmpty());
+            assertEquals(1, containers(session, "warm-js").size(), "min-scale 1 keeps a warm container");
             HttpResponse<String> fromZero = Http.get(session.port(), host, "/");
             assertEquals(200, fromZero.statusCode(), fromZero.body());
             assertEquals("version 1", fromZero.body());
