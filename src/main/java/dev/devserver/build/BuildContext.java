@@ -1,5 +1,6 @@
 package dev.devserver.build;
 
+import dev.devserver.docker.Labels;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -49,8 +50,35 @@ public final class BuildContext {
         }
         addTree(entries, function.source(), CODE_DIRECTORY + "/", DockerIgnore.read(function.source().resolve(".dockerignore")));
         String template = Files.readString(runtimeFolder.resolve("Dockerfile.template"));
-        entries.add(ContextEntry.generated("Dockerfile", render(template, variables(function)).getBytes(StandardCharsets.UTF_8)));
+        String dockerfile = withLabels(render(template, variables(function)), labels(project, function));
+        entries.add(ContextEntry.generated("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8)));
         return new BuildContext(entries);
+    }
+
+    /** The labels naming the project, service and function on every image devserver builds. */
+    static Map<String, String> labels(Project project, FunctionSpec function) {
+        return new java.util.TreeMap<>(Map.of(Labels.PROJECT, project.dir().toString(), Labels.SERVICE, project.service(),
+                Labels.FUNCTION, function.name()));
+    }
+
+    /**
+     * Puts the labels in one LABEL line right after the final stage's FROM: the daemon would otherwise add a
+     * LABEL step per label after the last instruction, each one more layer to commit on every code edit.
+     */
+    static String withLabels(String dockerfile, Map<String, String> labels) {
+        StringBuilder line = new StringBuilder("LABEL");
+        labels.forEach((k, v) -> line.append(' ').append(k).append("=\"")
+                .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+        String[] lines = dockerfile.split("\n", -1);
+        int lastFrom = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("FROM ")) {
+                lastFrom = i;
+            }
+        }
+        List<String> out = new ArrayList<>(List.of(lines));
+        out.add(lastFrom + 1, line.toString());
+        return String.join("\n", out);
     }
 
     /** gitlabktl's template inputs (runtime.Details). */

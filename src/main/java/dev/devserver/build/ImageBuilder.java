@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.devserver.DevserverException;
-import dev.devserver.docker.Labels;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
@@ -82,7 +81,7 @@ public final class ImageBuilder {
                 docker.tagImageCmd(image, function.imageName(), "latest").exec();
                 return new BuildResult(function, image, hash, true, elapsed(start), null, List.of());
             }
-            return run(project, function, context, args, image, hash, listener, start);
+            return run(project, function, context, runtimeFolder == null, args, image, hash, listener, start);
         } catch (DevserverException e) {
             return new BuildResult(function, null, null, false, elapsed(start), e.getMessage(), List.of());
         } catch (IOException e) {
@@ -91,7 +90,7 @@ public final class ImageBuilder {
         }
     }
 
-    private BuildResult run(Project project, FunctionSpec function, BuildContext context, Map<String, String> args,
+    private BuildResult run(Project project, FunctionSpec function, BuildContext context, boolean ownDockerfile, Map<String, String> args,
                             String image, String hash, BuildListener listener, long start) throws IOException {
         Path tar = Files.createTempFile("devserver-context-", ".tar");
         try {
@@ -102,9 +101,10 @@ public final class ImageBuilder {
             try (InputStream in = Files.newInputStream(tar)) {
                 BuildImageCmd cmd = docker.buildImageCmd(in)
                         .withTags(Set.of(image, function.imageName() + ":latest"))
-                        .withLabels(Map.of(Labels.PROJECT, project.dir().toString(), Labels.SERVICE, project.service(),
-                                Labels.FUNCTION, function.name(), Labels.HASH, hash))
                         .withRemove(true);
+                if (ownDockerfile) { // runtime templates carry the labels in their rendered Dockerfile
+                    cmd.withLabels(BuildContext.labels(project, function));
+                }
                 args.forEach(cmd::withBuildArg);
                 cmd.exec(build).awaitCompletion();
             } catch (InterruptedException e) {

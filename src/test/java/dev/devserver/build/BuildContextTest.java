@@ -50,6 +50,13 @@ class BuildContextTest {
     }
 
     @Test
+    void labelsGoRightAfterTheFinalStagesFrom() {
+        String dockerfile = BuildContext.withLabels("FROM a AS build\nRUN x\nFROM b\nCOPY y z\n",
+                new java.util.TreeMap<>(Map.of("k", "v \"q\"", "dev.devserver.function", "f")));
+        assertEquals("FROM a AS build\nRUN x\nFROM b\nLABEL dev.devserver.function=\"f\" k=\"v \\\"q\\\"\"\nCOPY y z\n", dockerfile);
+    }
+
+    @Test
     void templateVariablesAreGitlabktlsNames() {
         String rendered = BuildContext.render("A={{.FunctionName}} B={{ .FunctionHandler }} C={{.Unknown}}",
                 Map.of("FunctionName", "echo", "FunctionHandler", "main"));
