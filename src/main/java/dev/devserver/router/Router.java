@@ -52,7 +52,8 @@ public final class Router {
      * handler chain; HTTP/2 is offered by ALPN next to HTTP/1.1. Call before {@link #start()}.
      */
     public Router https(int port, PemKeyCertOptions keyCert) {
-        this.httpsPort = port == 0 ? -1 : port;
+        // -2: the HTTPS servers' own shared random port (-1 is the HTTP servers'; the same number would share their socket).
+        this.httpsPort = port == 0 ? -2 : port;
         this.httpsKeyCert = Objects.requireNonNull(keyCert, "keyCert");
         return this;
     }
