@@ -27,7 +27,7 @@ public final class TlsSetup {
         String ca = material.localCa().toString();
         return List.of(
                 "HTTPS uses a certificate from devserver's local CA " + ca + ". Trust it once:",
-                "  curl:     curl --cacert " + ca + " " + exampleUrl,
+                "  curl:     curl --cacert " + ca + " " + exampleUrl + "/",
                 "  Debian:   sudo cp " + ca + " /usr/local/share/ca-certificates/devserver.crt && sudo update-ca-certificates",
                 "  browsers: import " + ca + " as a certificate authority (Firefox: Settings › Privacy & Security › "
                         + "Certificates › View Certificates › Authorities › Import; Chrome: Settings › Privacy and security › "
