@@ -58,22 +58,23 @@ public final class Session implements AutoCloseable {
         this.project = project;
         // First, so a bad certificate fails before anything is started.
         this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, terminal) : null;
+        int httpPort = concretePort(options.host(), options.port());
+        int httpsPort = tls == null ? -1 : httpsPort(options, httpPort);
         this.logs = new StateDir(project.dir()).folder("logs");
         this.containerLogs = new ContainerLogFiles(logs, terminal);
         this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
         this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
-        int httpPort = concretePort(options.host(), options.port());
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), httpPort,
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(requestView));
         if (tls != null) {
-            router.https(httpsPort(options, httpPort), tls.keyCertOptions());
+            router.https(httpsPort, tls.keyCertOptions());
         }
         // observe wiring: the router feeds Knative's request metrics; the API and UI search the files written above
         router.metrics(metrics);
         this.logSearch = new LogStore(logs, function -> this.project.function(function)
                 .map(FunctionSpec::knativeService).orElse(null));
-        this.port = bind(options);
+        this.port = bind(options.host(), httpPort, httpsPort);
         serving.routerPort(port);
         // The API and dev UI answer on devserver's own hosts.
         this.api = new ApiServer(vertx, () -> this.project, serving::views, options.host(), port, logSearch, metrics)
@@ -120,14 +121,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private int bind(SessionOptions options) {
+    private int bind(String host, int httpPort, int httpsPort) {
         try {
             return router.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
             close();
-            String ports = tls == null ? ":" + options.port() : " ports " + options.port() + " (http) and "
-                    + options.tls().httpsPort() + " (https)";
-            throw new DevserverException("Cannot listen on " + options.host() + ports + " (" + rootMessage(e)
+            String ports = tls == null ? ":" + httpPort : " ports " + httpPort + " (http) and " + httpsPort + " (https)";
+            throw new DevserverException("Cannot listen on " + host + ports + " (" + rootMessage(e)
                     + "). Another program (or another devserver) may use that port: stop it or pick another with --port"
                     + (tls == null ? "." : " or --https-port."));
         }
