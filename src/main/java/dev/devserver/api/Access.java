@@ -22,9 +22,12 @@ final class Access implements Handler<RoutingContext> {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final IntSupplier port;
+    private final IntSupplier httpsPort;
 
-    Access(IntSupplier port) {
+    /** @param httpsPort the router's HTTPS port, or a negative number when it serves none */
+    Access(IntSupplier port, IntSupplier httpsPort) {
         this.port = port;
+        this.httpsPort = httpsPort;
     }
 
     @Override
@@ -57,9 +60,22 @@ final class Access implements Handler<RoutingContext> {
         if (origin == null) {
             return true;
         }
-        int p = port.getAsInt();
-        return Set.of("http://localhost:" + p, "http://127.0.0.1:" + p, "http://[::1]:" + p)
-                .contains(origin.toLowerCase(Locale.ROOT));
+        return ownOrigins().contains(origin.toLowerCase(Locale.ROOT));
+    }
+
+    /** The dev UI's origins: every own host on the HTTP port, and on the HTTPS port when there is one. */
+    Set<String> ownOrigins() {
+        Set<String> origins = new java.util.HashSet<>();
+        int http = port.getAsInt();
+        int https = httpsPort.getAsInt();
+        for (String host : OWN_HOSTS) {
+            // Browsers leave the scheme's default port out of Origin.
+            origins.add(http == 80 ? "http://" + host : "http://" + host + ":" + http);
+            if (https > 0) {
+                origins.add(https == 443 ? "https://" + host : "https://" + host + ":" + https);
+            }
+        }
+        return origins;
     }
 
     /** HTTP/1 sends Host; HTTP/2 sends :authority instead. */

@@ -31,6 +31,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
     private final Supplier<Project> project;
     private final Supplier<List<FunctionView>> views;
     private final int port;
+    private volatile int httpsPort = -1;
     private final LogSearch logs;
     private final MetricsView metrics;
     private final Invoker invoker;
@@ -50,6 +51,12 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         this.web = routes(vertx);
     }
 
+    /** The router's HTTPS port, whose origins (https://localhost:PORT, …) are own too; -1 when HTTPS is off. */
+    public ApiServer httpsPort(int newHttpsPort) {
+        this.httpsPort = newHttpsPort;
+        return this;
+    }
+
     @Override
     public void handle(HttpServerRequest request) {
         web.handle(request);
@@ -60,7 +67,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         UiFiles ui = new UiFiles();
         LogsApi logsApi = new LogsApi(logs);
         KnativeApi knative = new KnativeApi(project, views);
-        r.route().handler(new Access(() -> port));
+        r.route().handler(new Access(() -> port, () -> httpsPort));
         r.get("/").handler(ui::index);
         r.get("/ui/*").handler(ui::file);
         r.get("/api/v1/functions").handler(ctx -> ApiReplies.json(ctx,

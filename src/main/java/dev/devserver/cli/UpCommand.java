@@ -11,12 +11,15 @@ import dev.devserver.serving.ServiceStatus;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
+import dev.devserver.tls.TlsOptions;
+import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -63,11 +66,36 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = "--no-watch", description = "Do not rebuild and roll out functions when their files change")
     boolean noWatch;
 
+    @Option(names = "--tls", description = "Serve HTTPS (HTTP/2 and HTTP/1.1) on --https-port too, with a certificate from "
+            + "devserver's local CA (.devserver/tls/ca.crt) unless --tls-cert/--tls-key give one")
+    boolean tls;
+
+    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port with --tls (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int httpsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Your certificate chain, PEM, leaf first (Certbot's fullchain.pem); implies --tls")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "Its private key, PEM (Certbot's privkey.pem); implies --tls")
+    Path tlsKey;
+
     @Option(names = {"-v", "--verbose"}, description = "Show every line of the Docker build output")
     boolean verbose;
 
     @Inject
     Vertx vertx;
+
+    /** A certificate given means HTTPS is wanted, --tls or not. */
+    private TlsOptions tlsOptions() {
+        if (tlsCert != null || tlsKey != null) {
+            return new TlsOptions(true, httpsPort, absolute(tlsCert), absolute(tlsKey));
+        }
+        return tls ? TlsOptions.localCa(httpsPort) : TlsOptions.OFF;
+    }
+
+    private static Path absolute(Path file) {
+        return file == null ? null : file.toAbsolutePath();
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -79,7 +107,7 @@ public class UpCommand implements Callable<Integer> {
         ServingOptions serving = ServingOptions.defaults().withReadyTimeout(readyTimeout)
                 .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target);
         SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout,
-                ImageBuilder.offlineBasesRequested(), serving, !noWatch);
+                ImageBuilder.offlineBasesRequested(), serving, !noWatch, tlsOptions());
         BuildProgress progress = new BuildProgress(System.out, verbose);
         Session session = Session.start(p, options, vertx, Docker.connect(), new RuntimeSources(RuntimeCatalog.locate()),
                 progress, System.out::println, new RequestLogPrinter());
@@ -96,8 +124,14 @@ public class UpCommand implements Callable<Integer> {
             }
         }
         System.out.println();
-        ServicesTable.print(System.out, p, session.serving().statuses());
+        ServicesTable.print(System.out, p, session.serving().statuses(), session.httpsPort());
         System.out.println();
+        if (session.tls() != null && session.tls().fromLocalCa()) {
+            String example = session.serving().statuses().stream().findFirst()
+                    .map(s -> ServicesTable.httpsUrl(s.url(), session.httpsPort())).orElse("https://localhost:" + session.httpsPort() + "/healthz");
+            TlsSetup.trustHint(session.tls(), example).forEach(System.out::println);
+            System.out.println();
+        }
         System.out.println("Request log: " + session.requestLog() + ". Press Ctrl-C to stop.");
         stopped.await();
         return 0;

@@ -17,18 +17,24 @@ final class ForwardHeaders {
     private ForwardHeaders() {
     }
 
-    /** Headers for the container: caller's end-to-end headers (Host kept) plus Forwarded, X-Forwarded-*, traceparent. */
+    /**
+     * Headers for the container: caller's end-to-end headers (Host kept) plus Forwarded, X-Forwarded-*, traceparent;
+     * proto says https for requests that reached the router over TLS, as Knative's gateway does.
+     */
     static MultiMap upstream(Exchange exchange) {
         HttpServerRequest request = exchange.request;
         MultiMap in = request.headers();
         MultiMap out = copyEndToEnd(in);
-        String host = in.get(HttpHeaders.HOST);
+        // RouteStep accepted exactly one Host (or HTTP/2 authority); containers speak HTTP/1.1 and need it as Host.
+        String host = HostName.headers(request).get(0);
+        String proto = request.isSSL() ? "https" : "http";
+        out.set(HttpHeaders.HOST, host);
         String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String forwarded = "for=" + quoteIfNeeded(remote.contains(":") ? "[" + remote + "]" : remote)
-                + ";host=" + quoteIfNeeded(host) + ";proto=http";
+                + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
         out.set("Forwarded", appended(in.get("Forwarded"), forwarded));
         out.set("X-Forwarded-For", appended(in.get("X-Forwarded-For"), remote));
-        out.set("X-Forwarded-Proto", "http");
+        out.set("X-Forwarded-Proto", proto);
         out.set("X-Forwarded-Host", host);
         out.set("traceparent", exchange.traceparent);
         return out;
@@ -44,7 +50,8 @@ final class ForwardHeaders {
         MultiMap out = HttpHeaders.headers();
         for (Map.Entry<String, String> header : in) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
+            // HTTP/2 pseudo-headers (":path", …) describe the request line; they are no headers to pass on.
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !name.startsWith(":")) {
                 out.add(header.getKey(), header.getValue());
             }
         }

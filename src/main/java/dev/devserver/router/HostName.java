@@ -1,5 +1,10 @@
 package dev.devserver.router;
 
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,6 +57,21 @@ final class HostName {
             return Optional.empty();
         }
         return Optional.of(name);
+    }
+
+    /**
+     * The request's Host values: the header for HTTP/1; for HTTP/2, whose clients send {@code :authority} instead
+     * (RFC 9113 §8.3.1), the authority when no Host header came along.
+     */
+    static List<String> headers(HttpServerRequest request) {
+        List<String> hosts = request.headers().getAll(HttpHeaders.HOST);
+        HostAndPort authority = request.authority();
+        if (!hosts.isEmpty() || authority == null) {
+            return hosts;
+        }
+        String name = authority.host();
+        String host = name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name;
+        return List.of(authority.port() < 0 ? host : host + ":" + authority.port());
     }
 
     /** Hosts that address devserver itself rather than a function. */

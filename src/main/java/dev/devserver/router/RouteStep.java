@@ -28,7 +28,7 @@ final class RouteStep implements Handler<HttpServerRequest> {
             Replies.badRequestAndClose(request.response(), "Bad request: both Content-Length and Transfer-Encoding are set");
             return;
         }
-        List<String> hosts = request.headers().getAll(HttpHeaders.HOST);
+        List<String> hosts = HostName.headers(request);
         Optional<String> name = hosts.size() == 1 ? HostName.parse(hosts.get(0)) : Optional.empty();
         if (name.isEmpty()) {
             Replies.badRequestAndClose(request.response(), "Bad request: missing or malformed Host header");

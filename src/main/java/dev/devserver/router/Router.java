@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PemKeyCertOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ public final class Router {
     private final List<String> deployments = new ArrayList<>();
     private volatile Handler<HttpServerRequest> ownHostHandler;
     private volatile RequestMetrics metrics = RequestMetrics.NONE;
+    private int httpsPort = -1;
+    private PemKeyCertOptions httpsKeyCert;
+    private volatile int boundHttpsPort = -1;
 
     public Router(Vertx vertx, ServiceDirectory services, RouterOptions options, Consumer<RequestRecord> requestListener) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -43,7 +47,23 @@ public final class Router {
         return this;
     }
 
-    /** Binds one server per CPU (sharing the port); completes with the bound port. */
+    /**
+     * Also serve HTTPS on {@code port} (0: any free one) with this certificate chain and key, through the same
+     * handler chain; HTTP/2 is offered by ALPN next to HTTP/1.1. Call before {@link #start()}.
+     */
+    public Router https(int port, PemKeyCertOptions keyCert) {
+        // -2: the HTTPS servers' own shared random port (-1 is the HTTP servers'; the same number would share their socket).
+        this.httpsPort = port == 0 ? -2 : port;
+        this.httpsKeyCert = Objects.requireNonNull(keyCert, "keyCert");
+        return this;
+    }
+
+    /** The bound HTTPS port once started, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        return boundHttpsPort;
+    }
+
+    /** Binds one server per CPU (sharing the port), and one HTTPS server each when asked; completes with the HTTP port. */
     public Future<Integer> start() {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         // Vert.x shares a server between instances listening on the same port; a negative port means
@@ -56,7 +76,10 @@ public final class Router {
             verticles.add(verticle);
             deployed.add(deploy(verticle));
         }
-        return Future.all(deployed).map(v -> verticles.get(0).actualPort());
+        return Future.all(deployed).map(v -> {
+            boundHttpsPort = verticles.get(0).actualHttpsPort();
+            return verticles.get(0).actualPort();
+        });
     }
 
     public Future<Void> stop() {
@@ -75,6 +98,15 @@ public final class Router {
             }
             return null;
         });
+    }
+
+    /** Null when HTTPS is off. */
+    PemKeyCertOptions httpsKeyCert() {
+        return httpsKeyCert;
+    }
+
+    int httpsListenPort() {
+        return httpsPort;
     }
 
     RouterOptions options() {

@@ -1,18 +1,22 @@
 package dev.devserver.router;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's share of the router: a server (Vert.x spreads connections over instances bound to the same
  * port) and its own client, so a proxied request stays on one thread from caller to container and back.
+ * With HTTPS on, a second server on the HTTPS port feeds the same handler chain.
  */
 final class RouterVerticle extends AbstractVerticle {
     /** Below Node's 5 s keepAliveTimeout, so the router never reuses a connection the container is closing. */
@@ -22,6 +26,7 @@ final class RouterVerticle extends AbstractVerticle {
     private final Router router;
     private final int port;
     private HttpServer server;
+    private HttpServer httpsServer;
     private HttpClient client;
 
     RouterVerticle(Router router, int port) {
@@ -42,25 +47,46 @@ final class RouterVerticle extends AbstractVerticle {
         ActivateStep activate = new ActivateStep(vertx, options.activationTimeout(), proxy);
         RecordStep record = new RecordStep(router.requestListener(), router::metrics, activate);
         OwnHostStep ownHost = new OwnHostStep(router.services(), router::ownHostHandler);
-        server = vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(options.bindHost())
-                        .setPort(port)
-                        .setMaxHeaderSize(MAX_HEADER_BYTES)
-                        // Longer than the revision timeout so a slow but legal answer is never cut by idleness.
-                        .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
-                        .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                        .setHandle100ContinueAutomatically(true)
-                        .setTcpNoDelay(true))
-                .requestHandler(new RouteStep(router.services(), ownHost, record));
-        server.listen().<Void>mapEmpty().onComplete(started);
+        RouteStep route = new RouteStep(router.services(), ownHost, record);
+        server = vertx.createHttpServer(serverOptions(options).setPort(port)).requestHandler(route);
+        Future<HttpServer> listening = server.listen();
+        if (router.httpsKeyCert() != null) {
+            int httpsPort = router.httpsListenPort();
+            httpsServer = vertx.createHttpServer(serverOptions(options).setPort(httpsPort)
+                            .setSsl(true)
+                            .setKeyCertOptions(router.httpsKeyCert())
+                            // ALPN comes with the JDK since 9: h2 for clients that offer it, HTTP/1.1 for the rest.
+                            .setUseAlpn(true)
+                            .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)))
+                    .requestHandler(route);
+            listening = listening.compose(http -> httpsServer.listen().recover(e -> Future.failedFuture(
+                    new IllegalStateException("HTTPS: " + e.getMessage(), e))));
+        }
+        listening.<Void>mapEmpty().onComplete(started);
+    }
+
+    private HttpServerOptions serverOptions(RouterOptions options) {
+        return new HttpServerOptions()
+                .setHost(options.bindHost())
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                // Longer than the revision timeout so a slow but legal answer is never cut by idleness.
+                .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setHandle100ContinueAutomatically(true)
+                .setTcpNoDelay(true);
     }
 
     int actualPort() {
         return server.actualPort();
     }
 
+    int actualHttpsPort() {
+        return httpsServer == null ? -1 : httpsServer.actualPort();
+    }
+
     @Override
     public void stop(Promise<Void> stopped) {
-        server.close().eventually(() -> client.close()).onComplete(stopped);
+        Future<Void> closed = httpsServer == null ? server.close() : Future.all(server.close(), httpsServer.close()).mapEmpty();
+        closed.eventually(() -> client.close()).onComplete(stopped);
     }
 }

@@ -21,6 +21,8 @@ import dev.devserver.router.RouterOptions;
 import dev.devserver.secrets.MissingSecrets;
 import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.Serving;
+import dev.devserver.tls.TlsMaterial;
+import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
@@ -48,27 +50,36 @@ public final class Session implements AutoCloseable {
     private final LogStore logSearch; // observe wiring
     private final Path logs;
     private final int port;
+    private final TlsMaterial tls;
     private final ApiServer api;
     private List<BuildResult> builds = List.of();
 
     private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, Consumer<String> terminal,
                     Consumer<RequestRecord> requestView) {
         this.project = project;
+        // First, so a bad certificate fails before anything is started.
+        this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, terminal) : null;
+        int httpPort = concretePort(options.host(), options.port());
+        int httpsPort = tls == null ? -1 : httpsPort(options, httpPort);
         this.logs = new StateDir(project.dir()).folder("logs");
         this.containerLogs = new ContainerLogFiles(logs, terminal);
         this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
         this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
-        this.router = new Router(vertx, serving, new RouterOptions(options.host(), concretePort(options),
+        this.router = new Router(vertx, serving, new RouterOptions(options.host(), httpPort,
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(new InBackground<>("request-view", requestView, terminal)));
+        if (tls != null) {
+            router.https(httpsPort, tls.keyCertOptions());
+        }
         // observe wiring: the router feeds Knative's request metrics; the API and UI search the files written above
         router.metrics(metrics);
         this.logSearch = new LogStore(logs, function -> this.project.function(function)
                 .map(FunctionSpec::knativeService).orElse(null));
-        this.port = bind(options);
+        this.port = bind(options.host(), httpPort, httpsPort);
         serving.routerPort(port);
         // The API and dev UI answer on devserver's own hosts.
-        this.api = new ApiServer(vertx, () -> this.project, serving::views, options.host(), port, logSearch, metrics);
+        this.api = new ApiServer(vertx, () -> this.project, serving::views, options.host(), port, logSearch, metrics)
+                .httpsPort(router.httpsPort());
         router.ownHostHandler(api);
     }
 
@@ -111,26 +122,39 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private int bind(SessionOptions options) {
+    private int bind(String host, int httpPort, int httpsPort) {
         try {
             return router.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
             close();
-            throw new DevserverException("Cannot listen on " + options.host() + ":" + options.port() + " (" + rootMessage(e)
-                    + "). Another program (or another devserver) may use that port: stop it or pick another with --port.");
+            String ports = tls == null ? ":" + httpPort : " ports " + httpPort + " (http) and " + httpsPort + " (https)";
+            throw new DevserverException("Cannot listen on " + host + ports + " (" + rootMessage(e)
+                    + "). Another program (or another devserver) may use that port: stop it or pick another with --port"
+                    + (tls == null ? "." : " or --https-port."));
         }
     }
 
     /** Port 0 means "any free port"; resolved here because the router binds one server per core on one port. */
-    private static int concretePort(SessionOptions options) {
-        if (options.port() != 0) {
-            return options.port();
+    private static int concretePort(String host, int port) {
+        if (port != 0) {
+            return port;
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(options.host()))) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
             return probe.getLocalPort();
         } catch (java.io.IOException e) {
-            throw new DevserverException("Cannot find a free port on " + options.host() + ": " + e.getMessage());
+            throw new DevserverException("Cannot find a free port on " + host + ": " + e.getMessage());
         }
+    }
+
+    private static int httpsPort(SessionOptions options, int httpPort) {
+        int https = concretePort(options.host(), options.tls().httpsPort());
+        while (https == httpPort && options.tls().httpsPort() == 0) {
+            https = concretePort(options.host(), 0);
+        }
+        if (https == httpPort) {
+            throw new DevserverException("--https-port " + https + " is the HTTP port too: give them different ports.");
+        }
+        return https;
     }
 
     private static String rootMessage(Throwable e) {
@@ -154,6 +178,16 @@ public final class Session implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The HTTPS port, or -1 when `up` serves HTTP only. */
+    public int httpsPort() {
+        return router.httpsPort();
+    }
+
+    /** The certificate HTTPS uses, or null when `up` serves HTTP only. */
+    public TlsMaterial tls() {
+        return tls;
     }
 
     public Path logs() {

@@ -1,37 +1,52 @@
 package dev.devserver.session;
 
 import dev.devserver.serving.ServingOptions;
+import dev.devserver.tls.TlsOptions;
 
 import java.time.Duration;
 
 /**
  * How `up` runs: where the router listens, its timeouts, which base images builds use, the autoscaler's knobs,
- * and whether sources are watched for hot reload.
+ * whether sources are watched for hot reload, and whether HTTPS is served too.
  */
 public record SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
-                             boolean offlineBases, ServingOptions serving, boolean watch) {
+                             boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls) {
+    public SessionOptions {
+        tls = tls == null ? TlsOptions.OFF : tls;
+    }
+
+    /** Without HTTPS. */
+    public SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
+                          boolean offlineBases, ServingOptions serving, boolean watch) {
+        this(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, TlsOptions.OFF);
+    }
+
     public static SessionOptions defaults() {
         return new SessionOptions("127.0.0.1", 8080, Duration.ofSeconds(60), Duration.ofSeconds(300), false,
                 ServingOptions.defaults(), true);
     }
 
     public SessionOptions withPort(int newPort) {
-        return new SessionOptions(host, newPort, activationTimeout, revisionTimeout, offlineBases, serving, watch);
+        return new SessionOptions(host, newPort, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls);
     }
 
     public SessionOptions withOfflineBases(boolean offline) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch, tls);
     }
 
     public SessionOptions withServing(ServingOptions newServing) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, newServing, watch);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, newServing, watch, tls);
     }
 
     public SessionOptions withWatch(boolean newWatch) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, newWatch);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, newWatch, tls);
     }
 
     public SessionOptions withTimeouts(Duration activation, Duration revision) {
-        return new SessionOptions(host, port, activation, revision, offlineBases, serving, watch);
+        return new SessionOptions(host, port, activation, revision, offlineBases, serving, watch, tls);
+    }
+
+    public SessionOptions withTls(TlsOptions newTls) {
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, newTls);
     }
 }

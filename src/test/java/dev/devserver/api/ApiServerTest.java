@@ -233,6 +233,23 @@ class ApiServerTest {
     }
 
     @Test
+    void theHttpsPortsOriginsAreOwnOnceHttpsIsOn() throws Exception {
+        String call = "{\"method\":\"GET\",\"path\":\"/\"}";
+        int https = api.port + 1; // only compared, never dialled
+        assertEquals(403, invoke("https://localhost:" + https, call).statusCode(), "HTTPS off: not an own origin");
+        api.api.httpsPort(https);
+        try {
+            for (String own : List.of("https://localhost:", "https://127.0.0.1:", "https://[::1]:")) {
+                assertEquals(200, invoke(own + https, call).statusCode(), own);
+            }
+            assertEquals(403, invoke("https://localhost:" + api.port, call).statusCode(), "https on the HTTP port");
+            assertEquals(200, invoke("http://localhost:" + api.port, call).statusCode());
+        } finally {
+            api.api.httpsPort(-1);
+        }
+    }
+
+    @Test
     void foreignHostIsRefusedEvenIfRoutedHere() throws Exception {
         HttpResponse<String> response = send("GET", "/api/v1/functions", Map.of("Host", "evil.example"), null);
         assertEquals(403, response.statusCode());

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliIT {
     private static final Path JAR = Engine.CHECKOUT.resolve("target/quarkus-app/quarkus-run.jar");
 
-    private static ProcessBuilder devserver(Path dir, String... args) {
+    static ProcessBuilder devserver(Path dir, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);

@@ -39,6 +39,11 @@ abstract class RouterTestBase {
         return RouterOptions.defaults().withPort(0);
     }
 
+    /** Last settings before the router starts (HTTPS, for one). */
+    Router configure(Router newRouter) {
+        return newRouter;
+    }
+
     @BeforeEach
     void startAll() throws Exception {
         vertx = Vertx.vertx();
@@ -48,7 +53,7 @@ abstract class RouterTestBase {
         }).listen(0, "127.0.0.1"));
         upstreamPort = upstream.actualPort();
         echo = services.add(FN_HOST, "ns", "functions-echo", upstreamPort);
-        router = new Router(vertx, services, options(), records::add);
+        router = configure(new Router(vertx, services, options(), records::add));
         port = await(router.start());
         client = vertx.createHttpClient();
     }
