@@ -80,6 +80,9 @@ class UpJsonIT {
             up.waitFor(60, TimeUnit.SECONDS);
         }
         assertTrue(first(events(output), "stopping") != null, read(output));
+        assertEquals(List.of(), Engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(dev.devserver.docker.Labels.PROJECT, app.toString())).exec(),
+                "Ctrl-C removes the containers");
     }
 
     private static String read(Path file) {
