@@ -1,5 +1,6 @@
 package dev.devserver.cli;
 
+import dev.devserver.build.BuildListener;
 import dev.devserver.build.BuildResult;
 import dev.devserver.build.ImageBuilder;
 import dev.devserver.build.RuntimeCatalog;
@@ -21,12 +22,18 @@ public class BuildCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show every line of the Docker build output")
     boolean verbose;
 
+    @Option(names = "--json", description = "Print one JSON object per line per function's build result instead of text")
+    boolean json;
+
     @Override
     public Integer call() {
         Project p = project.load();
         ImageBuilder builder = new ImageBuilder(Docker.connect(), new RuntimeSources(RuntimeCatalog.locate()),
                 ImageBuilder.offlineBasesRequested());
-        BuildProgress progress = new BuildProgress(System.out, verbose);
+        if (json) {
+            return new JsonEvents(System.out).builds(builder.buildAll(p, p.functions(), BuildListener.SILENT)) ? 0 : 1;
+        }
+        BuildProgress progress = new BuildProgress(StatusLine.forStdout(), verbose);
         List<BuildResult> results = builder.buildAll(p, p.functions(), progress);
         return progress.report(results) ? 0 : 1;
     }

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @Command(name = "devserver", mixinStandardHelpOptions = true,
         description = "Knative-in-a-box: run a GitLab Serverless project locally.",
         subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class,
-                RenderCommand.class, SecretCommand.class, LogsCommand.class, GetCommand.class})
+                RenderCommand.class, SecretCommand.class, LogsCommand.class, GetCommand.class, InitCommand.class})
 public class DevserverCommand {
 }

@@ -1,5 +1,6 @@
 package dev.devserver.cli;
 
+import dev.devserver.build.BuildListener;
 import dev.devserver.build.ImageBuilder;
 import dev.devserver.build.RuntimeCatalog;
 import dev.devserver.build.RuntimeSources;
@@ -7,6 +8,7 @@ import dev.devserver.docker.Docker;
 import dev.devserver.observe.Ansi;
 import dev.devserver.observe.RequestLogPrinter;
 import dev.devserver.project.Project;
+import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.ServiceStatus;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
@@ -24,10 +26,12 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 @Command(name = "up", description = "Build every function, run it in a container and serve it at its Knative URL until Ctrl-C.")
 public class UpCommand implements Callable<Integer> {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
+    private static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(3);
 
     @Mixin
     ProjectOptions project;
@@ -82,6 +86,10 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show every line of the Docker build output")
     boolean verbose;
 
+    @Option(names = "--json", description = "Print one JSON object per line for each event (build results, the ready"
+            + " table, requests, reloads, container output) instead of text")
+    boolean json;
+
     @Inject
     Vertx vertx;
 
@@ -108,32 +116,56 @@ public class UpCommand implements Callable<Integer> {
                 .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target);
         SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout,
                 ImageBuilder.offlineBasesRequested(), serving, !noWatch, tlsOptions());
-        BuildProgress progress = new BuildProgress(System.out, verbose);
+        StatusLine terminal = json ? new StatusLine(System.out, false) : StatusLine.forStdout();
+        JsonEvents events = new JsonEvents(System.out);
+        BuildProgress progress = new BuildProgress(terminal, verbose);
+        LiveSummary summary = new LiveSummary(terminal, SUMMARY_INTERVAL);
+        RequestLogPrinter printer = new RequestLogPrinter();
+        Consumer<RequestRecord> requests = json ? events::request : r -> {
+            summary.accept(r);
+            terminal.println(printer.format(r));
+        };
         Session session = Session.start(p, options, vertx, Docker.connect(), new RuntimeSources(RuntimeCatalog.locate()),
-                progress, System.out::println, new RequestLogPrinter());
+                json ? BuildListener.SILENT : progress, json ? events::terminal : terminal::println, requests);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping: removing containers…");
+            summary.close();
+            if (json) {
+                events.print(JsonEvents.event("stopping"));
+            } else {
+                System.out.println("Stopping: removing containers…");
+            }
             session.close();
             stopped.countDown();
         }));
+        if (json) {
+            events.builds(session.builds());
+            events.ready(p, session.serving().statuses(), session.requestLog().toString());
+        } else {
+            printReady(session, progress, terminal);
+            summary.start(session.serving()::statuses);
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static void printReady(Session session, BuildProgress progress, StatusLine terminal) {
         progress.report(session.builds());
         for (ServiceStatus s : session.serving().statuses()) {
             if (!s.ready()) {
-                System.out.println(Ansi.red("✘ ") + s.function() + " is not ready: " + s.reason());
+                terminal.println(Ansi.red("✘ ") + s.function() + " is not ready: " + s.reason());
             }
         }
         System.out.println();
-        ServicesTable.print(System.out, p, session.serving().statuses(), session.httpsPort());
+        ServicesTable.print(System.out, session.project(), session.serving().statuses(), session.httpsPort());
         System.out.println();
         if (session.tls() != null && session.tls().fromLocalCa()) {
             String example = session.serving().statuses().stream().findFirst()
-                    .map(s -> ServicesTable.httpsUrl(s.url(), session.httpsPort())).orElse("https://localhost:" + session.httpsPort() + "/healthz");
+                    .map(s -> ServicesTable.httpsUrl(s.url(), session.httpsPort()))
+                    .orElse("https://localhost:" + session.httpsPort() + "/healthz");
             TlsSetup.trustHint(session.tls(), example).forEach(System.out::println);
             System.out.println();
         }
         System.out.println("Request log: " + session.requestLog() + ". Press Ctrl-C to stop.");
-        stopped.await();
-        return 0;
     }
 }

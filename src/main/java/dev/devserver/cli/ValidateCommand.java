@@ -1,5 +1,6 @@
 package dev.devserver.cli;
 
+import dev.devserver.DevserverException;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.project.ProjectLoader;
@@ -27,13 +28,18 @@ public class ValidateCommand implements Callable<Integer> {
             description = "Domain in function URLs (default: ${DEFAULT-VALUE})")
     String domain;
 
+    @Option(names = "--json", description = "Print the result as one JSON object; problems as {file, line, column, message}")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        // An empty path means the current directory: serverless.yml there, else a lone Dockerfile.
-        Project project = ProjectLoader.load(file == null ? Path.of("") : file, new Settings(namespace, domain));
+        if (json) {
+            return callJson();
+        }
+        Project project = load();
         PrintWriter out = spec.commandLine().getOut();
         String what = project.file() == null ? "Dockerfile project" : project.file().getFileName().toString();
         out.printf("✔ %s is valid: service %s, %d function(s)%n", what, project.service(), project.functions().size());
@@ -44,5 +50,24 @@ public class ValidateCommand implements Callable<Integer> {
         project.notes().forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    /** The same exit codes as the text output, with everything on stdout for the reading program. */
+    private int callJson() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            out.println(ValidationJson.valid(load()));
+            return 0;
+        } catch (DevserverException e) {
+            out.println(ValidationJson.invalid(e));
+            return e.exitCode();
+        } finally {
+            out.flush();
+        }
+    }
+
+    private Project load() {
+        // An empty path means the current directory: serverless.yml there, else a lone Dockerfile.
+        return ProjectLoader.load(file == null ? Path.of("") : file, new Settings(namespace, domain));
     }
 }

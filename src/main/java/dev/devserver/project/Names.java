@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Kubernetes naming rules, name sanitising and "did you mean" distances. */
-final class Names {
+/** Kubernetes naming rules, name sanitising and "did you mean" distances (public ones: also used by `init`). */
+public final class Names {
     static final int LABEL_MAX = 63;
     static final int SUBDOMAIN_MAX = 253;
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -21,7 +21,7 @@ final class Names {
         return LABEL.matcher(s).matches();
     }
 
-    static boolean isLabel(String s) {
+    public static boolean isLabel(String s) {
         return s.length() <= LABEL_MAX && isLabelShape(s);
     }
 
@@ -46,7 +46,7 @@ final class Names {
     }
 
     /** Lower-cases, turns every invalid character into '-', trims '-' at both ends and cuts to 63 characters. */
-    static String sanitizeLabel(String raw) {
+    public static String sanitizeLabel(String raw) {
         String s = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-{2,}", "-");
         s = trimDashes(s);
         return s.length() > LABEL_MAX ? trimDashes(s.substring(0, LABEL_MAX)) : s;

@@ -28,7 +28,7 @@ public final class Runtimes {
     }
 
     /** The alias closest to what the user typed: whole aliases for "a/b/c", last segments for a short "ruby". */
-    static String closestAlias(String typed) {
+    public static String closestAlias(String typed) {
         boolean full = typed.contains("/");
         String best = ALIASES.get(0);
         int bestDistance = Integer.MAX_VALUE;

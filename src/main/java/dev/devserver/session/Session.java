@@ -216,7 +216,11 @@ public final class Session implements AutoCloseable {
                 w.close();
             }
         }
-        router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
+        try {
+            router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
+        } catch (RuntimeException e) {
+            // On Ctrl-C Quarkus may close Vert.x before this runs; the containers must still be removed below.
+        }
         if (api != null) { // null when binding failed
             api.close();
         }

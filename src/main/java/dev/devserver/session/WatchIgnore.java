@@ -22,13 +22,30 @@ final class WatchIgnore implements Predicate<Path> {
     private static final List<String> ALWAYS = List.of(".devserver", ".git", ".hg", ".svn", ".idea", "node_modules");
     private final Supplier<Project> project;
     private final Map<Path, DockerIgnore> rules = new ConcurrentHashMap<>();
+    /** Where our own stdout/stderr go when redirected into the project (`up --json > events.jsonl`): never a change. */
+    private final List<Path> ownOutput = ownOutputFiles();
 
     WatchIgnore(Supplier<Project> project) {
         this.project = project;
     }
 
+    private static List<Path> ownOutputFiles() {
+        List<Path> files = new ArrayList<>();
+        for (String fd : List.of("/proc/self/fd/1", "/proc/self/fd/2")) {
+            try {
+                files.add(Files.readSymbolicLink(Path.of(fd)));
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                // not Linux, or not a file: nothing to ignore
+            }
+        }
+        return files;
+    }
+
     @Override
     public boolean test(Path path) {
+        if (ownOutput.contains(path)) {
+            return true;
+        }
         for (Path part : path) {
             if (ALWAYS.contains(part.toString())) {
                 return true;

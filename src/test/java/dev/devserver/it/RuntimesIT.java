@@ -60,6 +60,15 @@ class RuntimesIT {
         }
     }
 
+    /** A CsvSource row cannot say "no runtime": the Dockerfile sample gets its own test on the same session. */
+    @Test
+    void dockerfileFunctionAnswersFromItsOwnImage() {
+        assertEquals(null, samples.project().function("hello-docker").orElseThrow().runtime());
+        HttpResponse<String> response = call(samples, "hello-docker", "text/plain", "GitLab");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("Hello from a Dockerfile function (POST)\n", response.body());
+    }
+
     @Test
     void handlerErrorsBecome500WithTheMessage(@TempDir Path dir) {
         try (Session errors = Sessions.start(TestProjects.copy("runtime-errors", dir))) {
