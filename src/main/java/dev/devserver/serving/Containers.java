@@ -45,13 +45,16 @@ final class Containers {
     }
 
     /**
-     * Starts a created container and learns its endpoints: the published loopback port, and the container's own
+     * Starts a created container and learns its endpoints (none when it exited at once): the published loopback port, and the container's own
      * address on the bridge network, which skips Docker's userland port proxy when this host can reach it.
      */
     void start(Replica replica) {
         docker.startContainerCmd(replica.containerId).exec();
         var network = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
         Ports.Binding[] bound = network.getPorts().getBindings().get(ExposedPort.tcp(CONTAINER_PORT));
+        if (bound == null || bound.length == 0) { // it exited already: no port; its logs and exit code tell why
+            return;
+        }
         replica.endpoint = new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec()));
         String ip = network.getIpAddress();
         replica.bridgeEndpoint = ip == null || ip.isBlank() ? null : new Endpoint(ip, CONTAINER_PORT);

@@ -20,8 +20,8 @@ final class Probe {
 
     /** @return true once ready; false when {@code gaveUp} says so (container exited) or the timeout passes */
     static boolean awaitReady(Endpoint endpoint, Duration timeout, BooleanSupplier gaveUp) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 5;
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (answers(endpoint)) {
                 return true;
@@ -29,8 +29,8 @@ final class Probe {
             if (gaveUp.getAsBoolean()) {
                 return false;
             }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 100);
+            // A cold start is felt by a waiting caller: probe often at first (a loopback connect is cheap), then less.
+            Thread.sleep(System.nanoTime() - start < 3_000_000_000L ? 5 : 50);
         }
         return false;
     }

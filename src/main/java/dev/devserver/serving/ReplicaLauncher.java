@@ -71,16 +71,22 @@ final class ReplicaLauncher {
             failedStart(revision, replica, e);
             return;
         }
+        java.util.concurrent.CountDownLatch followed = new java.util.concurrent.CountDownLatch(1);
         containers.follow(replica, (stderr, line) -> {
             replica.remember(line);
             output.line(revision.function, revision.name, stderr, line);
-        }, () -> exited(revision, replica));
+        }, () -> {
+            exited(revision, replica);
+            followed.countDown();
+        });
         try {
-            if (Probe.awaitReady(replica.endpoint, readyTimeout, () -> replica.state == Replica.State.STOPPED
-                    || containers.exitCode(replica) != null)) {
+            // The log follower marks the replica STOPPED when its container exits: no Docker call per probe.
+            if (replica.endpoint != null
+                    && Probe.awaitReady(replica.endpoint, readyTimeout, () -> replica.state == Replica.State.STOPPED)) {
                 preferBridge(replica);
                 becameReady(revision, replica, start, cold, "started");
-            } else if (replica.state != Replica.State.STOPPED) {
+            } else if (revision.replicas.contains(replica)) { // not taken out of service by stop(): it failed
+                followed.await(2, java.util.concurrent.TimeUnit.SECONDS); // its last output explains the failure
                 Integer code = containers.exitCode(replica);
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
                         : "container exited with code " + code) + lastLines(replica);

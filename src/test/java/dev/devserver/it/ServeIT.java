@@ -86,11 +86,22 @@ class ServeIT {
         for (ServiceStatus s : session.serving().statuses()) {
             ready.put(s.function(), s.ready());
         }
-        assertEquals(Map.of("env-js", true, "static-docker", true, "broken", false), ready);
+        assertEquals(Map.of("env-js", true, "static-docker", true, "broken", false, "crashes", false), ready);
         HttpResponse<String> response = Http.get(session.port(), host("broken"), "/");
         assertEquals(503, response.statusCode());
         assertTrue(response.body().contains("build failed"), response.body());
         assertEquals(503, Http.get(session.port(), "localhost", "/healthz").statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void containerThatExitsAtStartIsReportedWithItsLastOutput() {
+        String reason = session.serving().statuses().stream().filter(s -> s.function().equals("crashes"))
+                .findFirst().orElseThrow().reason();
+        assertTrue(reason.contains("exited with code 4") && reason.contains("cannot open /etc/app.conf"), reason);
+        HttpResponse<String> response = Http.get(session.port(), host("crashes"), "/");
+        assertEquals(502, response.statusCode());
+        assertTrue(response.body().contains("exited with code 4"), response.body());
     }
 
     @Test
