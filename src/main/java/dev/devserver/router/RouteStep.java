@@ -21,11 +21,42 @@ final class RouteStep implements Handler<HttpServerRequest> {
         this.next = next;
     }
 
+    /**
+     * Framing another parser could read differently, so the router refuses rather than guess (RFC 9112 §6.1, §6.3):
+     * Content-Length together with Transfer-Encoding;
+     * a Transfer-Encoding other than exactly one {@code chunked}, or one on HTTP/1.0; several Content-Length values.
+     * Obsolete line folding is refused earlier, by {@link HeaderGuard}.
+     */
+    static String ambiguousFraming(HttpServerRequest request) {
+        List<String> encodings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!encodings.isEmpty() && request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            return "both Content-Length and Transfer-Encoding are set"; // the classic smuggling shape
+        }
+        if (!encodings.isEmpty()) {
+            if (request.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+                return "Transfer-Encoding is not allowed in HTTP/1.0";
+            }
+            if (encodings.size() != 1 || !encodings.get(0).trim().equalsIgnoreCase("chunked")) {
+                return "unsupported Transfer-Encoding " + encodings + " (only a single \"chunked\" is accepted)";
+            }
+        }
+        List<String> lengths = request.headers().getAll(HttpHeaders.CONTENT_LENGTH);
+        if (lengths.size() > 1 || (lengths.size() == 1 && !lengths.get(0).trim().matches("[0-9]{1,18}"))) {
+            return "conflicting or malformed Content-Length " + lengths;
+        }
+        return null;
+    }
+
     @Override
     public void handle(HttpServerRequest request) {
-        // Both headers at once is the classic request-smuggling shape (RFC 9112 §6.1): refuse it outright.
-        if (request.headers().contains(HttpHeaders.CONTENT_LENGTH) && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            Replies.badRequestAndClose(request.response(), "Bad request: both Content-Length and Transfer-Encoding are set");
+        if (HeaderGuard.refused(request.connection())) { // pipelined behind a refused request: its framing is unknown
+            request.connection().close();
+            return;
+        }
+        String framing = ambiguousFraming(request);
+        if (framing != null) {
+            HeaderGuard.refuseRest(request.connection());
+            Replies.badRequestAndClose(request.response(), "Bad request: " + framing);
             return;
         }
         List<String> hosts = request.headers().getAll(HttpHeaders.HOST);

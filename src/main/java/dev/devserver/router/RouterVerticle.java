@@ -18,6 +18,8 @@ final class RouterVerticle extends AbstractVerticle {
     /** Below Node's 5 s keepAliveTimeout, so the router never reuses a connection the container is closing. */
     private static final int UPSTREAM_KEEP_ALIVE_SECONDS = 4;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** How long a request's header section may take to arrive once it started (slowloris bound). */
+    static final int HEADER_READ_TIMEOUT_SECONDS = 10;
 
     private final Router router;
     private final int port;
@@ -50,7 +52,10 @@ final class RouterVerticle extends AbstractVerticle {
                         .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
                         .setIdleTimeoutUnit(TimeUnit.SECONDS)
                         .setHandle100ContinueAutomatically(true)
+                        // No h2c upgrade: it is a smuggling vector of its own, and HeaderGuard must see the first bytes.
+                        .setHttp2ClearTextEnabled(false)
                         .setTcpNoDelay(true))
+                .connectionHandler(connection -> HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L))
                 .requestHandler(new RouteStep(router.services(), ownHost, record));
         server.listen().<Void>mapEmpty().onComplete(started);
     }
