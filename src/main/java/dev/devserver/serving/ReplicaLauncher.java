@@ -77,11 +77,11 @@ final class ReplicaLauncher {
         }, () -> exited(revision, replica));
         try {
             if (Probe.awaitReady(replica.endpoint, readyTimeout, () -> replica.state == Replica.State.STOPPED
-                    || containers.exitCode(replica) != null)) {
+                    || containers.hasStopped(replica))) {
                 preferBridge(replica);
                 becameReady(revision, replica, start, cold, "started");
             } else if (replica.state != Replica.State.STOPPED) {
-                Integer code = containers.exitCode(replica);
+                Integer code = containers.exitCodeIfReachable(replica);
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
                         : "container exited with code " + code) + lastLines(replica);
                 stop(revision, replica);
@@ -163,7 +163,13 @@ final class ReplicaLauncher {
     void stop(Revision revision, Replica replica) {
         replica.state = Replica.State.STOPPED;
         revision.replicas.remove(replica);
-        workers.execute(() -> containers.remove(replica.containerId));
+        workers.execute(() -> {
+            try {
+                containers.remove(replica.containerId);
+            } catch (RuntimeException engineDown) {
+                // the engine is gone (restarting): the container went with it, or `down`/the next `up` removes it
+            }
+        });
     }
 
     /** Creates (without starting) one container so the next scale-from-zero only has to start it. */
