@@ -53,7 +53,7 @@ public final class Session implements AutoCloseable {
     private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, Consumer<String> terminal,
                     Consumer<RequestRecord> requestView) {
         this.project = project;
-        this.logs = new StateDir(project.dir()).folder("logs");
+        this.logs = logsFolder(project, terminal);
         this.containerLogs = new ContainerLogFiles(logs, terminal);
         this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
@@ -69,6 +69,20 @@ public final class Session implements AutoCloseable {
         // The API and dev UI answer on devserver's own hosts.
         this.api = new ApiServer(vertx, () -> this.project, serving::views, options.host(), port, logSearch, metrics);
         router.ownHostHandler(api);
+    }
+
+    /**
+     * {@code .devserver/logs}; when it cannot be made (a file in its place, a read-only or full disk) the session still
+     * serves: the problem is shown once here, and the log writers report their own failures once.
+     */
+    private static Path logsFolder(Project project, Consumer<String> terminal) {
+        StateDir state = new StateDir(project.dir());
+        try {
+            return state.folder("logs");
+        } catch (DevserverException e) {
+            terminal.accept(e.getMessage() + " Until then request and container logs are not saved; functions are still served.");
+            return state.root().resolve("logs");
+        }
     }
 
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
