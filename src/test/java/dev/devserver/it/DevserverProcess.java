@@ -21,7 +21,14 @@ public final class DevserverProcess implements AutoCloseable {
 
     /** Starts {@code devserver ARGS} in {@code dir}; its output (stdout and stderr) goes to {@code output}. */
     public static DevserverProcess start(Path dir, Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        return start(List.of(), dir, output, args);
+    }
+
+    /** Like {@link #start(Path, Path, String...)} with JVM options (what bin/devserver takes from DEVSERVER_JAVA_OPTS). */
+    public static DevserverProcess start(List<String> jvmOptions, Path dir, Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
