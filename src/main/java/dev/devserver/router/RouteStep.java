@@ -2,6 +2,7 @@ package dev.devserver.router;
 
 import dev.devserver.serving.ServiceDirectory;
 import dev.devserver.serving.ServiceRoute;
+import dev.devserver.serving.ServiceStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,6 +48,17 @@ final class RouteStep implements Handler<HttpServerRequest> {
         return null;
     }
 
+    /** True when {@code host} ends with the namespace and domain of the function at {@code url} (all but its first label). */
+    static boolean sameDomain(String host, String url) {
+        try {
+            String own = java.net.URI.create(url).getHost();
+            int dot = own == null ? -1 : own.indexOf('.');
+            return dot > 0 && host.endsWith(own.substring(dot).toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
     public void handle(HttpServerRequest request) {
         if (HeaderGuard.refused(request.connection())) { // pipelined behind a refused request: its framing is unknown
@@ -72,7 +84,11 @@ final class RouteStep implements Handler<HttpServerRequest> {
         }
         Optional<ServiceRoute> route = services.find(host);
         if (route.isEmpty()) {
-            Replies.html(request.response(), 404, NotFoundPage.render(host, services.statuses()));
+            // The list of functions helps a typo in the project's domain; a foreign name (a DNS-rebinding page's
+            // evil.com) learns nothing about the project.
+            List<ServiceStatus> statuses = services.statuses();
+            Replies.html(request.response(), 404, NotFoundPage.render(host,
+                    statuses.stream().anyMatch(s -> sameDomain(host, s.url())) ? statuses : List.of()));
             return;
         }
         // Hold the body until a container is ready: Vert.x drops body data that arrives with no handler set.

@@ -105,7 +105,7 @@ class FaultsIT {
                 }
                 String output = up.output();
                 System.out.println("FAULT unwritable state (" + project.getParent().getFileName() + "):\n" + output.lines()
-                        .filter(l -> l.contains("cannot write") || l.contains("Cannot write")).reduce("", (a, b) -> a + "  " + b + "\n"));
+                        .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("cannot write")).reduce("", (a, b) -> a + "  " + b + "\n"));
                 assertTrue(output.contains("devserver: cannot write request log " + project.resolve(".devserver/logs/requests.jsonl")),
                         output);
                 assertTrue(output.contains("requests are still served"), output);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,29 +43,23 @@ class LoadIT {
             Path log = project.resolve(".devserver/logs/requests.jsonl");
             Wrk warmUp = Wrk.run(port, HOST, CONNECTIONS, 5);
             assertEquals(0, warmUp.socketErrors() + warmUp.non2xx(), warmUp.text());
-            List<String> before = RequestLogLines.settled(log);
+            RequestLogLines.settled(log); // the warm-up's lines are written
             long rssStart = up.rssKb();
-
-            Wrk load = Wrk.run(port, HOST, CONNECTIONS, seconds);
-
-            List<String> after = RequestLogLines.settled(log);
-            long rssEnd = up.rssKb();
-            Set<String> seen = new HashSet<>();
-            Set<String> beforeLines = new HashSet<>(before);
-            for (String line : before) {
-                seen.add(RequestLogLines.parse(line).path("traceId").asText());
+            List<String> written = new ArrayList<>();
+            Wrk load;
+            try (LogFollower follower = new LogFollower(log, written::add)) {
+                load = Wrk.run(port, HOST, CONNECTIONS, seconds);
+                RequestLogLines.settled(log); // the writer thread caught up
             }
-            long lines = 0;
+            long rssEnd = up.rssKb();
+            Set<String> traceIds = new HashSet<>();
+            long lines = written.size();
             long ok = 0;
-            for (String line : after) {
+            for (String line : written) {
                 JsonNode record = RequestLogLines.parse(line); // every line whole, valid JSON
                 String traceId = record.path("traceId").asText();
                 assertTrue(!traceId.isEmpty(), "a line without traceId: " + line);
-                if (beforeLines.contains(line)) {
-                    continue;
-                }
-                assertTrue(seen.add(traceId), "duplicate traceId " + traceId + ": " + line);
-                lines++;
+                assertTrue(traceIds.add(traceId), "duplicate traceId " + traceId + ": " + line);
                 ok += record.path("httpRequest").path("status").asInt() / 100 == 2 ? 1 : 0;
             }
             System.out.printf("LOAD: %d s, %d connections: wrk %d requests (%.0f/s), %d non-2xx, %d socket errors; "
