@@ -187,6 +187,22 @@ public final class Session implements AutoCloseable {
         return logSearch;
     }
 
+    /**
+     * Bounded: on Ctrl-C, Quarkus closes Vert.x in its own shutdown hook at the same time, and an undeploy racing that
+     * may never complete; removing the containers below matters more than a tidy router stop.
+     */
+    private void stopRouter() {
+        try {
+            router.stop().toCompletionStage().toCompletableFuture().get(ROUTER_STOP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // the router is going away with Vert.x anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final int ROUTER_STOP_SECONDS = 5;
+
     /** Stops routing, removes this run's containers, flushes logs. */
     @Override
     public void close() {
@@ -195,7 +211,7 @@ public final class Session implements AutoCloseable {
                 w.close();
             }
         }
-        router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
+        stopRouter();
         if (api != null) { // null when binding failed
             api.close();
         }

@@ -76,5 +76,8 @@ class LoadIT {
             assertTrue(ok >= load.requests(), ok + " lines with 2xx for " + load.requests() + " requests");
             assertTrue(rssEnd - rssStart < MAX_RSS_GROWTH_KB, "RSS grew from " + rssStart + " kB to " + rssEnd + " kB");
         }
+        // SIGTERM right after heavy load (Ctrl-C's path) still removes every container.
+        assertEquals(List.of(), Engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(dev.devserver.docker.Labels.PROJECT, project.toString())).exec());
     }
 }
