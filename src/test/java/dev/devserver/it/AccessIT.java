@@ -106,6 +106,9 @@ class AccessIT {
                 String[] f = line.trim().split("\\s+");
                 if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
                     String address = f[1].substring(0, f[1].indexOf(':'));
+                    if (address.length() == 32 && address.startsWith("0000000000000000FFFF0000")) {
+                        address = address.substring(24); // IPv4-mapped IPv6 (::ffff:a.b.c.d): the same IPv4 address
+                    }
                     found.add(address.length() == 8 ? ipv4(address) : address);
                 }
             }
