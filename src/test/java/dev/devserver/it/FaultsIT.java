@@ -147,14 +147,12 @@ class FaultsIT {
             long startedAt = System.nanoTime();
             DockerEngine.start();
             long answersMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
-            long answeredAt = System.nanoTime();
-            SteadyTraffic.Outage outage = traffic.recoveryAfter(answeredAt, 90);
-            System.out.printf("FAULT engine restart: dockerd stopped in %d ms, answered %d ms after start; devserver "
-                            + "served again %d ms after the engine answered (%d ms after the restart began); "
-                            + "%d of %d requests failed meanwhile%n", stopMillis, answersMillis, outage.recoveryMillis(),
-                    TimeUnit.NANOSECONDS.toMillis(outage.recoveredAtNanos() - stoppedAt),
-                    outage.failed(), outage.sent());
-            assertTrue(outage.recoveryMillis() < 60_000, "not serving 60 s after the engine came back");
+            // Counted from the moment dockerd was told to stop: requests failing while it was down count too.
+            SteadyTraffic.Outage outage = traffic.recoveryAfter(stoppedAt, 120);
+            System.out.printf("FAULT engine restart: dockerd stopped in %d ms and answered %d ms after its start; "
+                            + "devserver served again %d ms after the restart began; %d of %d requests failed meanwhile%n",
+                    stopMillis, answersMillis, outage.recoveryMillis(), outage.failed(), outage.sent());
+            assertTrue(outage.recoveryMillis() < 60_000 + stopMillis + answersMillis, "not serving 60 s after the engine came back");
         } finally {
             DockerEngine.start(); // never leave the machine without an engine
         }
