@@ -56,6 +56,28 @@ final class Problems {
     }
 
     private String format(Problem p, String kind) {
-        return file + ":" + p.line() + ":" + p.column() + ": " + kind + p.message();
+        return file + ":" + p.line() + ":" + p.column() + ": " + kind + printable(p.message());
+    }
+
+    /**
+     * Messages quote the user's values, which may hold anything: control characters, line breaks, terminal escape
+     * sequences, bidi overrides. Shown as a backslash-u escape (as in JSON) so each problem stays one line and cannot drive the terminal.
+     */
+    static String printable(String message) {
+        StringBuilder out = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            boolean unsafe = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029
+                    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < message.length() && Character.isLowSurrogate(message.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(message.charAt(i - 1)));
+            if (unsafe && out == null) {
+                out = new StringBuilder(message.substring(0, i));
+            }
+            if (out != null) {
+                out.append(unsafe ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? message : out.toString();
     }
 }

@@ -39,6 +39,17 @@ final class ProxyStep implements Handler<Exchange> {
         long timer = vertx.setTimer(revisionTimeout.toMillis(), id -> exchange.fail(504, "Gateway Timeout: "
                 + exchange.route.function() + " did not answer within " + revisionTimeout.toSeconds() + "s (revision timeout)"));
         exchange.onEnd(() -> vertx.cancelTimer(timer));
+        send(exchange, endpoint, timer, true);
+    }
+
+    /**
+     * One attempt. A pooled keep-alive connection the container closes or resets just as the router reuses it fails
+     * the request before any answer; under load that happens a few times a minute. Such a request is sent once more
+     * on another connection when that is safe: nothing was sent yet (no connection), or it has no body and a safe
+     * method (GET, HEAD, OPTIONS), as proxies do (nginx's proxy_next_upstream).
+     */
+    private void send(Exchange exchange, Endpoint endpoint, long timer, boolean mayRetry) {
+        HttpServerRequest request = exchange.request;
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(endpoint.host())
@@ -47,11 +58,16 @@ final class ProxyStep implements Handler<Exchange> {
                 .setHeaders(ForwardHeaders.upstream(exchange));
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
+                if (mayRetry && !exchange.ended()) {
+                    send(exchange, endpoint, timer, false);
+                    return;
+                }
                 exchange.fail(502, "Bad Gateway: cannot connect to " + exchange.route.function() + " at "
                         + endpoint.host() + ":" + endpoint.port() + ": " + ar.cause().getMessage());
                 return;
             }
             HttpClientRequest upstream = ar.result();
+            upstream.exceptionHandler(e -> { }); // reported through the response future below, not as a logged stack trace
             if (exchange.ended()) { // caller left or timed out while connecting
                 upstream.reset();
                 return;
@@ -63,15 +79,23 @@ final class ProxyStep implements Handler<Exchange> {
                 }
             });
             upstream.response().onComplete(response -> {
-                vertx.cancelTimer(timer);
                 if (response.succeeded()) {
+                    vertx.cancelTimer(timer);
                     relay(exchange, upstream, response.result());
+                } else if (mayRetry && !exchange.ended() && safeToResend(request)) {
+                    send(exchange, endpoint, timer, false);
                 } else if (!exchange.ended()) {
                     exchange.fail(502, "Bad Gateway: " + exchange.route.function() + " failed: " + response.cause().getMessage());
                 }
             });
             sendBody(request, upstream);
         });
+    }
+
+    private static boolean safeToResend(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)
+                && !request.headers().contains(HttpHeaders.CONTENT_LENGTH) && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static void sendBody(HttpServerRequest request, HttpClientRequest upstream) {

@@ -2,6 +2,7 @@ package dev.devserver.router;
 
 import dev.devserver.serving.ServiceDirectory;
 import dev.devserver.serving.ServiceRoute;
+import dev.devserver.serving.ServiceStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,11 +22,53 @@ final class RouteStep implements Handler<HttpServerRequest> {
         this.next = next;
     }
 
+    /**
+     * Framing another parser could read differently, so the router refuses rather than guess (RFC 9112 §6.1, §6.3):
+     * Content-Length together with Transfer-Encoding;
+     * a Transfer-Encoding other than exactly one {@code chunked}, or one on HTTP/1.0; several Content-Length values.
+     * Obsolete line folding is refused earlier, by {@link HeaderGuard}.
+     */
+    static String ambiguousFraming(HttpServerRequest request) {
+        List<String> encodings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!encodings.isEmpty() && request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            return "both Content-Length and Transfer-Encoding are set"; // the classic smuggling shape
+        }
+        if (!encodings.isEmpty()) {
+            if (request.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+                return "Transfer-Encoding is not allowed in HTTP/1.0";
+            }
+            if (encodings.size() != 1 || !encodings.get(0).trim().equalsIgnoreCase("chunked")) {
+                return "unsupported Transfer-Encoding " + encodings + " (only a single \"chunked\" is accepted)";
+            }
+        }
+        List<String> lengths = request.headers().getAll(HttpHeaders.CONTENT_LENGTH);
+        if (lengths.size() > 1 || (lengths.size() == 1 && !lengths.get(0).trim().matches("[0-9]{1,18}"))) {
+            return "conflicting or malformed Content-Length " + lengths;
+        }
+        return null;
+    }
+
+    /** True when {@code host} ends with the namespace and domain of the function at {@code url} (all but its first label). */
+    static boolean sameDomain(String host, String url) {
+        try {
+            String own = java.net.URI.create(url).getHost();
+            int dot = own == null ? -1 : own.indexOf('.');
+            return dot > 0 && host.endsWith(own.substring(dot).toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
     public void handle(HttpServerRequest request) {
-        // Both headers at once is the classic request-smuggling shape (RFC 9112 §6.1): refuse it outright.
-        if (request.headers().contains(HttpHeaders.CONTENT_LENGTH) && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            Replies.badRequestAndClose(request.response(), "Bad request: both Content-Length and Transfer-Encoding are set");
+        if (HeaderGuard.refused(request.connection())) { // pipelined behind a refused request: its framing is unknown
+            request.connection().close();
+            return;
+        }
+        String framing = ambiguousFraming(request);
+        if (framing != null) {
+            HeaderGuard.refuseRest(request.connection());
+            Replies.badRequestAndClose(request.response(), "Bad request: " + framing);
             return;
         }
         List<String> hosts = HostName.headers(request);
@@ -41,7 +84,11 @@ final class RouteStep implements Handler<HttpServerRequest> {
         }
         Optional<ServiceRoute> route = services.find(host);
         if (route.isEmpty()) {
-            Replies.html(request.response(), 404, NotFoundPage.render(host, services.statuses()));
+            // The list of functions helps a typo in the project's domain; a foreign name (a DNS-rebinding page's
+            // evil.com) learns nothing about the project.
+            List<ServiceStatus> statuses = services.statuses();
+            Replies.html(request.response(), 404, NotFoundPage.render(host,
+                    statuses.stream().anyMatch(s -> sameDomain(host, s.url())) ? statuses : List.of()));
             return;
         }
         // Hold the body until a container is ready: Vert.x drops body data that arrives with no handler set.

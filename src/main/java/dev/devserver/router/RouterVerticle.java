@@ -22,6 +22,8 @@ final class RouterVerticle extends AbstractVerticle {
     /** Below Node's 5 s keepAliveTimeout, so the router never reuses a connection the container is closing. */
     private static final int UPSTREAM_KEEP_ALIVE_SECONDS = 4;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** How long a request's header section may take to arrive once it started (slowloris bound). */
+    static final int HEADER_READ_TIMEOUT_SECONDS = 10;
 
     private final Router router;
     private final int port;
@@ -48,7 +50,8 @@ final class RouterVerticle extends AbstractVerticle {
         RecordStep record = new RecordStep(router.requestListener(), router::metrics, activate);
         OwnHostStep ownHost = new OwnHostStep(router.services(), router::ownHostHandler);
         RouteStep route = new RouteStep(router.services(), ownHost, record);
-        server = vertx.createHttpServer(serverOptions(options).setPort(port)).requestHandler(route);
+        server = vertx.createHttpServer(serverOptions(options).setPort(port)).requestHandler(route)
+                .connectionHandler(connection -> HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L));
         Future<HttpServer> listening = server.listen();
         if (router.httpsKeyCert() != null) {
             int httpsPort = router.httpsListenPort();
@@ -58,7 +61,8 @@ final class RouterVerticle extends AbstractVerticle {
                             // ALPN comes with the JDK since 9: h2 for clients that offer it, HTTP/1.1 for the rest.
                             .setUseAlpn(true)
                             .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)))
-                    .requestHandler(route);
+                    .requestHandler(route)
+                    .connectionHandler(connection -> HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L));
             listening = listening.compose(http -> httpsServer.listen().recover(e -> Future.failedFuture(
                     new IllegalStateException("HTTPS: " + e.getMessage(), e))));
         }
@@ -73,6 +77,8 @@ final class RouterVerticle extends AbstractVerticle {
                 .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setHandle100ContinueAutomatically(true)
+                // No h2c upgrade: it is a smuggling vector of its own, and HeaderGuard must see the first bytes.
+                .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true);
     }
 

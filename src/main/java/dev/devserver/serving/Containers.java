@@ -109,6 +109,34 @@ final class Containers {
         }
     }
 
+    /** Like {@link #exitCode} but null also when the engine does not answer (it may be restarting). */
+    Integer exitCodeIfReachable(Replica replica) {
+        try {
+            return exitCode(replica);
+        } catch (RuntimeException engineDown) {
+            return null;
+        }
+    }
+
+    /** True once the container stopped, or when the engine no longer answers (then it is as good as stopped). */
+    boolean hasStopped(Replica replica) {
+        try {
+            return exitCode(replica) != null;
+        } catch (RuntimeException engineDown) {
+            return true;
+        }
+    }
+
+    /** True when the Docker engine answers a ping. */
+    boolean engineAnswers() {
+        try {
+            docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     void remove(String containerId) {
         try {
             docker.removeContainerCmd(containerId).withForce(true).exec();

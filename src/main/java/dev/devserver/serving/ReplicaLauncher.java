@@ -87,7 +87,7 @@ final class ReplicaLauncher {
                 becameReady(revision, replica, start, cold, "started");
             } else if (revision.replicas.contains(replica)) { // not taken out of service by stop(): it failed
                 followed.await(2, java.util.concurrent.TimeUnit.SECONDS); // its last output explains the failure
-                Integer code = containers.exitCode(replica);
+                Integer code = containers.exitCodeIfReachable(replica);
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
                         : "container exited with code " + code) + lastLines(replica);
                 stop(revision, replica);
@@ -169,7 +169,13 @@ final class ReplicaLauncher {
     void stop(Revision revision, Replica replica) {
         replica.state = Replica.State.STOPPED;
         revision.replicas.remove(replica);
-        workers.execute(() -> containers.remove(replica.containerId));
+        workers.execute(() -> {
+            try {
+                containers.remove(replica.containerId);
+            } catch (RuntimeException engineDown) {
+                // the engine is gone (restarting): the container went with it, or `down`/the next `up` removes it
+            }
+        });
     }
 
     /** Creates (without starting) one container so the next scale-from-zero only has to start it. */

@@ -33,6 +33,8 @@ final class Revision {
     /** Recent concurrency samples (time, requests in flight + waiting), for the stable window. */
     final java.util.Deque<long[]> samples = new java.util.concurrent.ConcurrentLinkedDeque<>();
     volatile int crashes;
+    /** A replacement for a crashed container is scheduled (see Serving#replaceAfter). */
+    final java.util.concurrent.atomic.AtomicBoolean replacing = new java.util.concurrent.atomic.AtomicBoolean();
     /** Why the revision's last container died, while its replacement is pending (requests get 502 meanwhile). */
     volatile String crash;
 

@@ -32,6 +32,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
     private final ReplicaLauncher launcher;
+    private final java.util.Set<String> deadContainers = ConcurrentHashMap.newKeySet();
     private final Autoscaler autoscaler;
     private volatile Project project;
     private volatile int routerPort = 8080;
@@ -132,20 +133,69 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     private void crashed(Revision revision, Replica replica) {
-        Integer code = containers.exitCode(replica);
+        Integer code = containers.exitCodeIfReachable(replica);
         revision.replicas.remove(replica);
         int crashes = ++revision.crashes;
-        long backoffMs = Math.min(30_000, 1000L << Math.min(crashes - 1, 5));
-        revision.crash = "its container exited with code " + code + "; restarting in " + backoffMs / 1000 + " s"
+        long backoffMs = backoffMs(crashes);
+        String exit = code == null ? "stopped (the Docker engine is not reachable)" : "exited with code " + code;
+        revision.crash = "its container " + exit + "; restarting in " + backoffMs / 1000 + " s"
                 + ReplicaLauncher.lastLines(replica);
-        events.info(revision.function, "container of " + revision.name + " exited with code " + code
-                + "; replacing it in " + backoffMs + " ms");
-        containers.remove(replica.containerId);
+        events.info(revision.function, "container of " + revision.name + " " + exit + "; replacing it in " + backoffMs + " ms");
+        removeWhenPossible(replica.containerId);
+        replaceAfter(revision, backoffMs, crashes);
+    }
+
+    private static long backoffMs(int attempt) {
+        return Math.min(30_000, 1000L << Math.min(attempt - 1, 5));
+    }
+
+    /**
+     * Replaces a crashed revision's container after {@code delayMs}, and keeps retrying with backoff while no
+     * container becomes ready: when the Docker engine itself went away (restart, upgrade), launches fail until it
+     * answers again, then the revision is recreated.
+     */
+    private void replaceAfter(Revision revision, long delayMs, int attempt) {
+        if (!revision.replacing.compareAndSet(false, true)) {
+            return; // another crashed replica of this revision already scheduled the replacement
+        }
         clock.schedule(() -> {
-            if (!revision.retired && revision.count(Replica.State.READY) == 0) {
-                launcher.launch(revision, labels(revision), false);
+            revision.replacing.set(false);
+            if (revision.retired || revision.count(Replica.State.READY) > 0) {
+                return;
             }
-        }, backoffMs, TimeUnit.MILLISECONDS);
+            removeDeadContainers();
+            launcher.launch(revision, labels(revision), false).whenComplete((ok, failed) -> {
+                if (revision.retired || revision.count(Replica.State.READY) > 0) {
+                    return;
+                }
+                long next = backoffMs(attempt + 1);
+                if (!containers.engineAnswers()) {
+                    revision.crash = "the Docker engine is not reachable; retrying in " + next / 1000 + " s";
+                    events.info(revision.function, "Docker engine not reachable: retrying in " + next + " ms");
+                }
+                replaceAfter(revision, next, attempt + 1);
+            });
+        }, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes a dead container now, or once the engine answers again. */
+    private void removeWhenPossible(String containerId) {
+        try {
+            containers.remove(containerId);
+        } catch (RuntimeException engineDown) {
+            deadContainers.add(containerId);
+        }
+    }
+
+    private void removeDeadContainers() {
+        for (String id : List.copyOf(deadContainers)) {
+            try {
+                containers.remove(id);
+                deadContainers.remove(id);
+            } catch (RuntimeException engineStillDown) {
+                return;
+            }
+        }
     }
 
     private void tick() {

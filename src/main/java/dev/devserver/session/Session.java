@@ -61,7 +61,7 @@ public final class Session implements AutoCloseable {
         this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, terminal) : null;
         int httpPort = concretePort(options.host(), options.port());
         int httpsPort = tls == null ? -1 : httpsPort(options, httpPort);
-        this.logs = new StateDir(project.dir()).folder("logs");
+        this.logs = logsFolder(project, terminal);
         this.containerLogs = new ContainerLogFiles(logs, terminal);
         this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
@@ -81,6 +81,20 @@ public final class Session implements AutoCloseable {
         this.api = new ApiServer(vertx, () -> this.project, serving::views, options.host(), port, logSearch, metrics)
                 .httpsPort(router.httpsPort());
         router.ownHostHandler(api);
+    }
+
+    /**
+     * {@code .devserver/logs}; when it cannot be made (a file in its place, a read-only or full disk) the session still
+     * serves: the problem is shown once here, and the log writers report their own failures once.
+     */
+    private static Path logsFolder(Project project, Consumer<String> terminal) {
+        StateDir state = new StateDir(project.dir());
+        try {
+            return state.folder("logs");
+        } catch (DevserverException e) {
+            terminal.accept(e.getMessage() + " Until then request and container logs are not saved; functions are still served.");
+            return state.root().resolve("logs");
+        }
     }
 
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
@@ -208,6 +222,22 @@ public final class Session implements AutoCloseable {
         return logSearch;
     }
 
+    /**
+     * Bounded: on Ctrl-C, Quarkus closes Vert.x in its own shutdown hook at the same time, and an undeploy racing that
+     * may never complete; removing the containers below matters more than a tidy router stop.
+     */
+    private void stopRouter() {
+        try {
+            router.stop().toCompletionStage().toCompletableFuture().get(ROUTER_STOP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // the router is going away with Vert.x anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final int ROUTER_STOP_SECONDS = 5;
+
     /** Stops routing, removes this run's containers, flushes logs. */
     @Override
     public void close() {
@@ -216,11 +246,7 @@ public final class Session implements AutoCloseable {
                 w.close();
             }
         }
-        try {
-            router.stop().toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
-        } catch (RuntimeException e) {
-            // On Ctrl-C Quarkus may close Vert.x before this runs; the containers must still be removed below.
-        }
+        stopRouter();
         if (api != null) { // null when binding failed
             api.close();
         }

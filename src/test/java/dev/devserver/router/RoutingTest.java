@@ -39,6 +39,14 @@ class RoutingTest extends RouterTestBase {
     }
 
     @Test
+    void aForeignHostLearnsNothingAboutTheProject() throws Exception {
+        services.statuses.add(new ServiceStatus("echo", "functions-echo", "http://functions-echo.ns.localhost:8080", true, ""));
+        Reply reply = get("evil.com", "/");
+        assertEquals(404, reply.status());
+        assertFalse(reply.body().contains("functions-echo"), reply.body());
+    }
+
+    @Test
     void healthzIsOkWhenAllReady() throws Exception {
         services.statuses.add(new ServiceStatus("echo", "functions-echo", "http://x", true, ""));
         for (String host : new String[] {"localhost", "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST:1"}) {
