@@ -229,8 +229,9 @@ public final class Session implements AutoCloseable {
     private void stopRouter() {
         try {
             router.stop().toCompletionStage().toCompletableFuture().get(ROUTER_STOP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            // the router is going away with Vert.x anyway
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | RuntimeException e) {
+            // the router is going away with Vert.x anyway (on Ctrl-C Quarkus may have closed Vert.x already);
+            // the containers must still be removed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

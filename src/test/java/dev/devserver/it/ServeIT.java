@@ -107,7 +107,7 @@ class ServeIT {
     @Test
     @Order(4)
     void unknownHostGets404ListingKnownUrls() {
-        HttpResponse<String> response = Http.get(session.port(), "nope.mix-local.localhost", "/");
+        HttpResponse<String> response = Http.get(session.port(), "nope." + session.project().namespace() + ".localhost", "/");
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("http://" + host("env-js") + ":" + session.port()), response.body());
     }
