@@ -67,6 +67,10 @@ public class UpCommand implements Callable<Integer> {
                     + " autoscaling.knative.dev/target says otherwise (default: ${DEFAULT-VALUE})")
     int target;
 
+    @Option(names = "--log-max-mb", defaultValue = "20",
+            description = "Rotate the request and container logs at this many MB, keeping three old files (default: ${DEFAULT-VALUE})")
+    int logMaxMb;
+
     @Option(names = "--no-watch", description = "Do not rebuild and roll out functions when their files change")
     boolean noWatch;
 
@@ -115,7 +119,8 @@ public class UpCommand implements Callable<Integer> {
         ServingOptions serving = ServingOptions.defaults().withReadyTimeout(readyTimeout)
                 .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target);
         SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout,
-                ImageBuilder.offlineBasesRequested(), serving, !noWatch, tlsOptions());
+                ImageBuilder.offlineBasesRequested(), serving, !noWatch, tlsOptions())
+                .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L);
         StatusLine terminal = json ? new StatusLine(System.out, false) : StatusLine.forStdout();
         JsonEvents events = new JsonEvents(System.out);
         BuildProgress progress = new BuildProgress(terminal, verbose);

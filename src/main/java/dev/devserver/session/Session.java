@@ -62,10 +62,10 @@ public final class Session implements AutoCloseable {
         int httpPort = concretePort(options.host(), options.port());
         int httpsPort = tls == null ? -1 : httpsPort(options, httpPort);
         this.logs = logsFolder(project, terminal);
-        this.containerLogs = new ContainerLogFiles(logs, terminal);
+        this.containerLogs = new ContainerLogFiles(logs, terminal, options.logMaxBytes());
         this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
-        this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"));
+        this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"), options.logMaxBytes());
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), httpPort,
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(new InBackground<>("request-view", requestView, terminal)));
         if (tls != null) {

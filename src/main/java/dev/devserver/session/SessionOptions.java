@@ -10,9 +10,19 @@ import java.time.Duration;
  * whether sources are watched for hot reload, and whether HTTPS is served too.
  */
 public record SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
-                             boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls) {
+                             boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls,
+                             long logMaxBytes) {
+    /** Request and container logs rotate at this size (three old files are kept). */
+    public static final long DEFAULT_LOG_MAX_BYTES = 20L * 1024 * 1024;
+
     public SessionOptions {
         tls = tls == null ? TlsOptions.OFF : tls;
+        logMaxBytes = logMaxBytes <= 0 ? DEFAULT_LOG_MAX_BYTES : logMaxBytes;
+    }
+
+    public SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
+                          boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls) {
+        this(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, DEFAULT_LOG_MAX_BYTES);
     }
 
     /** Without HTTPS. */
@@ -27,26 +37,30 @@ public record SessionOptions(String host, int port, Duration activationTimeout, 
     }
 
     public SessionOptions withPort(int newPort) {
-        return new SessionOptions(host, newPort, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls);
+        return new SessionOptions(host, newPort, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, logMaxBytes);
     }
 
     public SessionOptions withOfflineBases(boolean offline) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch, tls);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch, tls, logMaxBytes);
     }
 
     public SessionOptions withServing(ServingOptions newServing) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, newServing, watch, tls);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, newServing, watch, tls, logMaxBytes);
     }
 
     public SessionOptions withWatch(boolean newWatch) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, newWatch, tls);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, newWatch, tls, logMaxBytes);
     }
 
     public SessionOptions withTimeouts(Duration activation, Duration revision) {
-        return new SessionOptions(host, port, activation, revision, offlineBases, serving, watch, tls);
+        return new SessionOptions(host, port, activation, revision, offlineBases, serving, watch, tls, logMaxBytes);
+    }
+
+    public SessionOptions withLogMaxBytes(long bytes) {
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, bytes);
     }
 
     public SessionOptions withTls(TlsOptions newTls) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, newTls);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, newTls, logMaxBytes);
     }
 }
