@@ -1,0 +1,64 @@
+package dev.devserver.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devserver.secrets.SecretStore;
+import dev.devserver.session.Session;
+import dev.devserver.session.SessionOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** While `up` runs, secret changes and envs edits in serverless.yml reach the functions as new revisions. */
+class LiveConfigIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode env(Session session, String function) {
+        String host = session.project().function(function).orElseThrow().host(session.project());
+        try {
+            return JSON.readTree(Http.get(session.port(), host, "/").body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void secretChangesAndEnvEditsRollOutWithoutRestartingUp(@TempDir Path dir) throws Exception {
+        Path project = TestProjects.copy("secrets", dir);
+        try (Session session = Sessions.start(project, SessionOptions.defaults().withPort(0).withOfflineBases(true))) {
+            SecretStore store = new SecretStore(project, session.project().namespace());
+            assertEquals(true, env(session, "env-js").get("MY_SECRET").isNull(), "no secret yet");
+
+            store.create("my-secrets", Map.of("MY_SECRET", "first"));
+            await("the created secret", () -> "first".equals(env(session, "env-js").get("MY_SECRET").asText()));
+            store.replace("my-secrets", Map.of("MY_SECRET", "second"));
+            await("the replaced secret", () -> "second".equals(env(session, "env-js").get("MY_SECRET").asText()));
+            assertEquals(true, env(session, "plain-js").get("MY_SECRET").isNull(), "functions without the secret are untouched");
+            store.delete("my-secrets");
+            await("the deleted secret", () -> env(session, "env-js").get("MY_SECRET").isNull());
+
+            Path yml = project.resolve("serverless.yml");
+            Files.writeString(yml, Files.readString(yml).replace("from-function-env", "edited-env"));
+            await("the edited env", () -> "edited-env".equals(env(session, "env-js").get("FUNCTION_ENV").asText()));
+            assertEquals("vault-env-js-00005", session.serving().function("env-js").orElseThrow().revisionName());
+            assertEquals("vault-plain-js-00001", session.serving().function("plain-js").orElseThrow().revisionName(),
+                    "a function whose configuration did not change keeps its revision");
+        }
+    }
+}
