@@ -97,6 +97,9 @@ public class UpCommand implements Callable<Integer> {
     @Inject
     Vertx vertx;
 
+    @Inject
+    ShutdownTasks shutdown;
+
     /** A certificate given means HTTPS is wanted, --tls or not. */
     private TlsOptions tlsOptions() {
         if (tlsCert != null || tlsKey != null) {
@@ -133,7 +136,7 @@ public class UpCommand implements Callable<Integer> {
         Session session = Session.start(p, options, vertx, Docker.connect(), new RuntimeSources(RuntimeCatalog.locate()),
                 json ? BuildListener.SILENT : progress, json ? events::terminal : terminal::println, requests);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        shutdown.add(() -> {
             summary.close();
             if (json) {
                 events.print(JsonEvents.event("stopping"));
@@ -142,7 +145,7 @@ public class UpCommand implements Callable<Integer> {
             }
             session.close();
             stopped.countDown();
-        }));
+        });
         if (json) {
             events.builds(session.builds());
             events.ready(p, session.serving().statuses(), session.requestLog().toString());

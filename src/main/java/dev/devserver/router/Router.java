@@ -85,7 +85,8 @@ public final class Router {
     public Future<Void> stop() {
         List<Future<?>> undeployed = new ArrayList<>();
         synchronized (deployments) {
-            deployments.forEach(id -> undeployed.add(vertx.undeploy(id)));
+            // On Ctrl-C Quarkus may have undeployed everything already; undeploying again logs a stack trace.
+            deployments.stream().filter(vertx.deploymentIDs()::contains).forEach(id -> undeployed.add(vertx.undeploy(id)));
             deployments.clear();
         }
         return Future.all(undeployed).mapEmpty();
