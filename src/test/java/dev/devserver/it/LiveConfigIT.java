@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** While `up` runs, secret changes and envs edits in serverless.yml reach the functions as new revisions. */
 class LiveConfigIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static JsonNode env(Session session, String function) {
         String host = session.project().function(function).orElseThrow().host(session.project());
@@ -28,15 +29,6 @@ class LiveConfigIT {
         }
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     void secretChangesAndEnvEditsRollOutWithoutRestartingUp(@TempDir Path dir) throws Exception {
@@ -46,16 +38,16 @@ class LiveConfigIT {
             assertEquals(true, env(session, "env-js").get("MY_SECRET").isNull(), "no secret yet");
 
             store.create("my-secrets", Map.of("MY_SECRET", "first"));
-            await("the created secret", () -> "first".equals(env(session, "env-js").get("MY_SECRET").asText()));
+            Eventually.await("the created secret", WAIT, () -> "first".equals(env(session, "env-js").get("MY_SECRET").asText()));
             store.replace("my-secrets", Map.of("MY_SECRET", "second"));
-            await("the replaced secret", () -> "second".equals(env(session, "env-js").get("MY_SECRET").asText()));
+            Eventually.await("the replaced secret", WAIT, () -> "second".equals(env(session, "env-js").get("MY_SECRET").asText()));
             assertEquals(true, env(session, "plain-js").get("MY_SECRET").isNull(), "functions without the secret are untouched");
             store.delete("my-secrets");
-            await("the deleted secret", () -> env(session, "env-js").get("MY_SECRET").isNull());
+            Eventually.await("the deleted secret", WAIT, () -> env(session, "env-js").get("MY_SECRET").isNull());
 
             Path yml = project.resolve("serverless.yml");
             Files.writeString(yml, Files.readString(yml).replace("from-function-env", "edited-env"));
-            await("the edited env", () -> "edited-env".equals(env(session, "env-js").get("FUNCTION_ENV").asText()));
+            Eventually.await("the edited env", WAIT, () -> "edited-env".equals(env(session, "env-js").get("FUNCTION_ENV").asText()));
             assertEquals("vault-env-js-00005", session.serving().function("env-js").orElseThrow().revisionName());
             assertEquals("vault-plain-js-00001", session.serving().function("plain-js").orElseThrow().revisionName(),
                     "a function whose configuration did not change keeps its revision");

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,15 +41,6 @@ class ServingIT {
                 .withLabelFilter(Map.of(Labels.PROJECT, session.project().dir().toString(), Labels.FUNCTION, function)).exec();
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     void sourceEditIsServedAsANewRevisionWithoutRestarting(@TempDir Path dir) throws Exception {
@@ -60,10 +50,10 @@ class ServingIT {
             assertEquals("version 1", Http.get(session.port(), host, "/").body());
             assertEquals("scaling-edit-js-00001", session.serving().function("edit-js").orElseThrow().revisionName());
             Files.writeString(project.resolve("edit-js/edit.js"), "module.exports = () => 'version 2';\n");
-            await("version 2 to be served", Duration.ofSeconds(60),
+            Eventually.await("version 2 to be served", Duration.ofSeconds(60),
                     () -> Http.get(session.port(), host, "/").body().equals("version 2"));
             assertEquals("scaling-edit-js-00002", session.serving().function("edit-js").orElseThrow().revisionName());
-            await("the old revision's container to be removed", Duration.ofSeconds(10),
+            Eventually.await("the old revision's container to be removed", Duration.ofSeconds(10),
                     () -> containers(session, "edit-js").stream()
                             .allMatch(c -> c.getLabels().get(Labels.KNATIVE_REVISION).equals("scaling-edit-js-00002")));
         }
@@ -74,7 +64,7 @@ class ServingIT {
         try (Session session = Sessions.start(TestProjects.copy("scaling", dir), fastWindows(Duration.ZERO).withWatch(false))) {
             String host = host(session, "edit-js");
             assertEquals(200, Http.get(session.port(), host, "/").statusCode());
-            await("scale to zero", Duration.ofSeconds(15), () -> containers(session, "edit-js").isEmpty());
+            Eventually.await("scale to zero", Duration.ofSeconds(15), () -> containers(session, "edit-js").isEmpty());
             assertEquals(1, containers(session, "warm-js").size(), "min-scale 1 keeps a warm container");
             HttpResponse<String> fromZero = Http.get(session.port(), host, "/");
             assertEquals(200, fromZero.statusCode(), fromZero.body());
@@ -91,7 +81,7 @@ class ServingIT {
         try (Session session = Sessions.start(TestProjects.copy("scaling", dir), options)) {
             String host = host(session, "edit-js");
             assertEquals(200, Http.get(session.port(), host, "/").statusCode());
-            await("the container to be paused", Duration.ofSeconds(10), () -> containers(session, "edit-js").stream()
+            Eventually.await("the container to be paused", Duration.ofSeconds(10), () -> containers(session, "edit-js").stream()
                     .anyMatch(c -> c.getStatus().contains("Paused")));
             assertEquals("version 1", Http.get(session.port(), host, "/").body());
             assertTrue(containers(session, "edit-js").stream().noneMatch(c -> c.getStatus().contains("Paused")));
@@ -126,7 +116,7 @@ class ServingIT {
             String killed = containers(session, "edit-js").get(0).getId();
             Engine.docker().killContainerCmd(killed).exec();
             long start = System.nanoTime();
-            await("a replacement to answer", Duration.ofSeconds(30), () -> Http.get(session.port(), host, "/").statusCode() == 200);
+            Eventually.await("a replacement to answer", Duration.ofSeconds(30), () -> Http.get(session.port(), host, "/").statusCode() == 200);
             System.out.println("recovered after " + (System.nanoTime() - start) / 1_000_000 + " ms");
             assertTrue(containers(session, "edit-js").stream().noneMatch(c -> c.getId().equals(killed)));
         }
