@@ -46,8 +46,8 @@ public final class Session implements AutoCloseable {
     private final Router router;
     private final ContainerLogFiles containerLogs;
     private final RequestLogFile requestLog;
-    private final KnativeMetrics metrics = new KnativeMetrics(); // observe wiring
-    private final LogStore logSearch; // observe wiring
+    private final KnativeMetrics metrics = new KnativeMetrics();
+    private final LogStore logSearch;
     private final Path logs;
     private final int port;
     private final TlsMaterial tls;
@@ -71,7 +71,7 @@ public final class Session implements AutoCloseable {
         if (tls != null) {
             router.https(httpsPort, tls.keyCertOptions());
         }
-        // observe wiring: the router feeds Knative's request metrics; the API and UI search the files written above
+        // The router feeds Knative's request metrics; the API and UI search the log files written above.
         router.metrics(metrics);
         this.logSearch = new LogStore(logs, function -> this.project.function(function)
                 .map(FunctionSpec::knativeService).orElse(null));
@@ -212,12 +212,12 @@ public final class Session implements AutoCloseable {
         return requestLog.path();
     }
 
-    /** Prometheus text and the invocations chart (observe wiring); serving may register pods and cold starts. */
+    /** Prometheus text and the invocations chart; serving reports pods and cold starts to it. */
     public KnativeMetrics metrics() {
         return metrics;
     }
 
-    /** Request and container logs with the Kibana-like query (observe wiring). */
+    /** Request and container logs with the Kibana-like query. */
     public LogStore logSearch() {
         return logSearch;
     }
