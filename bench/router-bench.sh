@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Router overhead against a real function container, measured side by side in one run.
 #
-# Usage:  bench/router-bench.sh            (from the repository root; needs wrk and nginx: apt-get install -y wrk nginx)
+# Usage:  bench/router-bench.sh            (from the repository root; needs wrk, and nginx for the reference:
+#                                          apt-get install -y wrk nginx; without nginx its rows are skipped)
 #         DURATION=20s bench/router-bench.sh
 # The machine is shared with whatever else runs: compare ratios within one run, not across runs.
 #
@@ -17,9 +18,11 @@ DURATION=${DURATION:-10s}
 NGINX_PORT=${NGINX_PORT:-18082}
 ROUTER_PORT=${ROUTER_PORT:-18083}
 HOST=bench-echo-js.p-local.localhost
-for tool in wrk nginx java mvn; do
-  command -v "$tool" >/dev/null || { echo "router-bench: $tool not found (apt-get install -y wrk nginx)" >&2; exit 1; }
+for tool in wrk java mvn; do
+  command -v "$tool" >/dev/null || { echo "router-bench: $tool not found (apt-get install -y wrk)" >&2; exit 1; }
 done
+TARGETS="direct router nginx"
+command -v nginx >/dev/null || { TARGETS="direct router"; echo "router-bench: nginx not installed, skipping the reference proxy" >&2; }
 
 WORK=$(mktemp -d /tmp/router-bench.XXXXXX)
 PIDS=()
@@ -58,13 +61,15 @@ CONF
   PIDS+=($!)
 }
 
-nginx_conf proxy "access_log $WORK/proxy/access.log combined;
+[[ $TARGETS == *nginx* ]] && nginx_conf proxy "access_log $WORK/proxy/access.log combined;
   upstream fn { server 127.0.0.1:$UP_PORT; keepalive 64; }
   server { listen 127.0.0.1:$NGINX_PORT; location / {
     proxy_pass http://fn; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_set_header Host \$host;
     proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto http; } }"
 
-for port in $UP_PORT $NGINX_PORT $ROUTER_PORT; do
+declare -A PORT=([direct]=$UP_PORT [router]=$ROUTER_PORT [nginx]=$NGINX_PORT)
+for t in $TARGETS; do
+  port=${PORT[$t]}
   for _ in $(seq 100); do
     curl -fsS -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/" 2>/dev/null && break
     sleep 0.2
@@ -90,25 +95,26 @@ measure() { # $1 label, $2 port, $3 connections
 }
 
 for conns in 16 1; do
-  for target in direct:$UP_PORT router:$ROUTER_PORT nginx:$NGINX_PORT; do
-    echo "wrk ${target%%:*} at $conns connection(s) for $DURATION..."
-    measure "${target%%:*}" "${target##*:}" "$conns"
+  for t in $TARGETS; do
+    echo "wrk $t at $conns connection(s) for $DURATION..."
+    measure "$t" "${PORT[$t]}" "$conns"
   done
 done
 
 echo
 printf '%-8s %5s %12s %10s %10s\n' target conns req/s p50_ms p99_ms
 for conns in 16 1; do
-  for t in direct router nginx; do
+  for t in $TARGETS; do
     printf '%-8s %5s %12s %10s %10s\n' "$t" "$conns" "${RPS[$t/$conns]}" "${P50[$t/$conns]}" "${P99[$t/$conns]}"
   done
 done
 echo
 for conns in 16 1; do
-  awk -v c="$conns" -v d="${RPS[direct/$conns]}" -v r="${RPS[router/$conns]}" -v n="${RPS[nginx/$conns]}" \
-      -v dp="${P50[direct/$conns]}" -v rp="${P50[router/$conns]}" -v np="${P50[nginx/$conns]}" 'BEGIN {
-    printf "%2d conn: router/direct %.2f  nginx/direct %.2f  p50 added: router %.3f ms, nginx %.3f ms\n",
-      c, r/d, n/d, rp-dp, np-dp }'
+  awk -v c="$conns" -v d="${RPS[direct/$conns]}" -v r="${RPS[router/$conns]}" -v n="${RPS[nginx/$conns]:-}" \
+      -v dp="${P50[direct/$conns]}" -v rp="${P50[router/$conns]}" -v np="${P50[nginx/$conns]:-}" 'BEGIN {
+    printf "%2d conn: router/direct %.2f  p50 added: router %.3f ms", c, r/d, rp-dp
+    if (n != "") printf ";  nginx/direct %.2f  p50 added: nginx %.3f ms", n/d, np-dp
+    printf "\n" }'
 done
 echo "request log lines written by the router: $(wc -l < "$WORK/p/.devserver/logs/requests.jsonl")"
 echo "goal: router/direct >= 0.60 at 16 connections; router p50 added < 0.150 ms at 1 connection"
