@@ -39,8 +39,11 @@ final class ProxyStep implements Handler<Exchange> {
         long timer = vertx.setTimer(revisionTimeout.toMillis(), id -> exchange.fail(504, "Gateway Timeout: "
                 + exchange.route.function() + " did not answer within " + revisionTimeout.toSeconds() + "s (revision timeout)"));
         exchange.onEnd(() -> vertx.cancelTimer(timer));
-        send(exchange, endpoint, timer, true);
+        send(exchange, endpoint, timer, RESENDS);
     }
+
+    /** How often a request that failed before any answer may be sent again (see {@link #send}). */
+    private static final int RESENDS = 2;
 
     /**
      * One attempt. A pooled keep-alive connection the container closes or resets just as the router reuses it fails
@@ -48,7 +51,8 @@ final class ProxyStep implements Handler<Exchange> {
      * on another connection when that is safe: nothing was sent yet (no connection), or it has no body and a safe
      * method (GET, HEAD, OPTIONS), as proxies do (nginx's proxy_next_upstream).
      */
-    private void send(Exchange exchange, Endpoint endpoint, long timer, boolean mayRetry) {
+    private void send(Exchange exchange, Endpoint endpoint, long timer, int resends) {
+        boolean mayRetry = resends > 0;
         HttpServerRequest request = exchange.request;
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
@@ -59,7 +63,7 @@ final class ProxyStep implements Handler<Exchange> {
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
                 if (mayRetry && !exchange.ended()) {
-                    send(exchange, endpoint, timer, false);
+                    send(exchange, endpoint, timer, resends - 1);
                     return;
                 }
                 exchange.fail(502, "Bad Gateway: cannot connect to " + exchange.route.function() + " at "
@@ -83,7 +87,7 @@ final class ProxyStep implements Handler<Exchange> {
                     vertx.cancelTimer(timer);
                     relay(exchange, upstream, response.result());
                 } else if (mayRetry && !exchange.ended() && safeToResend(request)) {
-                    send(exchange, endpoint, timer, false);
+                    send(exchange, endpoint, timer, resends - 1);
                 } else if (!exchange.ended()) {
                     exchange.fail(502, "Bad Gateway: " + exchange.route.function() + " failed: " + response.cause().getMessage());
                 }

@@ -39,19 +39,24 @@ final class RouterVerticle extends AbstractVerticle {
     @Override
     public void start(Promise<Void> started) {
         RouterOptions options = router.options();
-        client = vertx.createHttpClient(new HttpClientOptions()
+        client = vertx.httpClientBuilder()
+                .with(new HttpClientOptions()
                         .setKeepAlive(true)
                         .setKeepAliveTimeout(UPSTREAM_KEEP_ALIVE_SECONDS)
                         .setConnectTimeout(5_000)
-                        .setTcpNoDelay(true),
-                new PoolOptions().setHttp1MaxSize(1000));
+                        .setTcpNoDelay(true))
+                .with(new PoolOptions().setHttp1MaxSize(1000))
+                // A container resetting a pooled connection fails (and resends) the request on it; the reset itself
+                // is no news for the terminal.
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> { }))
+                .build();
         ProxyStep proxy = new ProxyStep(vertx, client, options.revisionTimeout());
         ActivateStep activate = new ActivateStep(vertx, options.activationTimeout(), proxy);
         RecordStep record = new RecordStep(router.requestListener(), router::metrics, activate);
         OwnHostStep ownHost = new OwnHostStep(router.services(), router::ownHostHandler);
         RouteStep route = new RouteStep(router.services(), ownHost, record);
         server = vertx.createHttpServer(serverOptions(options).setPort(port)).requestHandler(route)
-                .connectionHandler(connection -> HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L));
+                .connectionHandler(RouterVerticle::accepted);
         Future<HttpServer> listening = server.listen();
         if (router.httpsKeyCert() != null) {
             int httpsPort = router.httpsListenPort();
@@ -62,7 +67,7 @@ final class RouterVerticle extends AbstractVerticle {
                             .setUseAlpn(true)
                             .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)))
                     .requestHandler(route)
-                    .connectionHandler(connection -> HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L));
+                    .connectionHandler(RouterVerticle::accepted);
             listening = listening.compose(http -> httpsServer.listen().recover(e -> Future.failedFuture(
                     new IllegalStateException("HTTPS: " + e.getMessage(), e))));
         }
@@ -80,6 +85,12 @@ final class RouterVerticle extends AbstractVerticle {
                 // No h2c upgrade: it is a smuggling vector of its own, and HeaderGuard must see the first bytes.
                 .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true);
+    }
+
+    /** A caller's connection: guard its header reads; a caller hanging up mid-request is logged as 499, not as an error. */
+    private static void accepted(io.vertx.core.http.HttpConnection connection) {
+        connection.exceptionHandler(e -> { });
+        HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L);
     }
 
     int actualPort() {
