@@ -3,7 +3,6 @@ package dev.devserver.serving;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -39,22 +38,16 @@ final class ReplicaLauncher {
 
     private CompletableFuture<Void> launchOne(Revision revision, Map<String, String> labels, boolean cold) {
         long start = System.nanoTime();
-        Optional<Replica> frozen = revision.replicas.stream().filter(r -> r.state == Replica.State.FROZEN).findFirst();
-        if (frozen.isPresent()) {
-            Replica replica = frozen.get();
-            replica.state = Replica.State.STARTING;
+        Replica frozen = claim(revision, Replica.State.FROZEN);
+        if (frozen != null) {
             return CompletableFuture.runAsync(() -> {
-                containers.unpause(replica);
-                becameReady(revision, replica, start, cold, "thawed");
-            }, workers).exceptionally(e -> failedStart(revision, replica, e));
+                containers.unpause(frozen);
+                becameReady(revision, frozen, start, cold, "thawed");
+            }, workers).exceptionally(e -> failedStart(revision, frozen, e));
         }
-        Optional<Replica> standby = revision.replicas.stream().filter(r -> r.state == Replica.State.CREATED).findFirst();
-        Replica replica = standby.orElse(null);
-        if (replica != null) {
-            replica.state = Replica.State.STARTING;
-        }
+        Replica standby = claim(revision, Replica.State.CREATED);
         return CompletableFuture.runAsync(() -> {
-            Replica r = replica;
+            Replica r = standby;
             if (r == null) {
                 r = containers.create(revision.image, revision.name, revision.env, labels);
                 r.state = Replica.State.STARTING;
@@ -62,6 +55,17 @@ final class ReplicaLauncher {
             }
             startAndProbe(revision, r, start, cold);
         }, workers);
+    }
+
+    /** Takes one replica in {@code state} for starting, so two launches never pick the same container. */
+    private static Replica claim(Revision revision, Replica.State state) {
+        synchronized (revision) {
+            Replica replica = revision.replicas.stream().filter(r -> r.state == state).findFirst().orElse(null);
+            if (replica != null) {
+                replica.state = Replica.State.STARTING;
+            }
+            return replica;
+        }
     }
 
     private void startAndProbe(Revision revision, Replica replica, long start, boolean cold) {
