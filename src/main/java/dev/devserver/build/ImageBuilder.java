@@ -101,7 +101,8 @@ public final class ImageBuilder {
             try (InputStream in = Files.newInputStream(tar)) {
                 BuildImageCmd cmd = docker.buildImageCmd(in)
                         .withTags(Set.of(image, function.imageName() + ":latest"))
-                        .withRemove(true);
+                        .withRemove(true)
+                        .withForcerm(true); // also remove the container of a failed step: nothing left behind
                 if (ownDockerfile) { // runtime templates carry the labels in their rendered Dockerfile
                     cmd.withLabels(BuildContext.labels(project, function));
                 }

@@ -62,7 +62,7 @@ final class OfflineBases {
         StreamingBuild build = new StreamingBuild(line -> { });
         try {
             docker.buildImageCmd(new ByteArrayInputStream(tar.toByteArray()))
-                    .withTags(java.util.Set.of(image)).withLabels(Map.of(Labels.HASH, hash))
+                    .withTags(java.util.Set.of(image)).withLabels(Map.of(Labels.HASH, hash)).withForcerm(true)
                     .exec(build).awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
