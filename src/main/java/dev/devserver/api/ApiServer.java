@@ -71,7 +71,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         r.get("/").handler(ui::index);
         r.get("/ui/*").handler(ui::file);
         r.get("/api/v1/functions").handler(ctx -> ApiReplies.json(ctx,
-                Map.of("functions", views.get().stream().map(v -> FunctionsJson.summary(project.get(), v)).toList())));
+                Map.of("functions", functionSummaries())));
         r.get("/api/v1/functions/:name").handler(this::function);
         r.get("/api/v1/functions/:name/metrics").handler(this::functionMetrics);
         r.get("/api/v1/functions/:name/logs").handler(this::containerLog);
@@ -197,5 +197,11 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
     @Override
     public void close() {
         invoker.close();
+    }
+
+    private List<Map<String, Object>> functionSummaries() {
+        Project current = project.get();
+        java.util.Set<String> stored = FunctionsJson.storedSecrets(current);
+        return views.get().stream().map(v -> FunctionsJson.summary(current, v, stored)).toList();
     }
 }

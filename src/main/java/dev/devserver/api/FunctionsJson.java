@@ -11,13 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The dev UI's view of functions, after GitLab's Serverless page (ServiceEntity): a row per function. */
 final class FunctionsJson {
     private FunctionsJson() {
     }
 
-    static Map<String, Object> summary(Project project, FunctionView view) {
+    /** Names of the secrets in the local store, read once per API request. */
+    static Set<String> storedSecrets(Project project) {
+        return Set.copyOf(new SecretStore(project.dir(), project.namespace()).names());
+    }
+
+    static Map<String, Object> summary(Project project, FunctionView view, Set<String> storedSecrets) {
         Optional<FunctionSpec> spec = project.function(view.function());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", view.function());
@@ -32,21 +38,20 @@ final class FunctionsJson {
         json.put("reason", view.reason());
         json.put("containers", view.containers());
         json.put("created", view.created());
-        json.put("missingSecrets", spec.map(f -> missingSecrets(project, f)).orElse(List.of()));
+        json.put("missingSecrets", spec.map(f -> missingSecrets(project, f, storedSecrets)).orElse(List.of()));
         return json;
     }
 
     /** Secrets the function references that the local store lacks (Knative starts it anyway: optional: true). */
-    private static List<String> missingSecrets(Project project, FunctionSpec function) {
-        SecretStore store = new SecretStore(project.dir(), project.namespace());
+    private static List<String> missingSecrets(Project project, FunctionSpec function, Set<String> storedSecrets) {
         List<String> names = new ArrayList<>(project.secrets());
         function.secrets().stream().filter(n -> !names.contains(n)).forEach(names::add);
-        return names.stream().filter(name -> store.get(name).isEmpty()).toList();
+        return names.stream().filter(name -> !storedSecrets.contains(name)).toList();
     }
 
     /** The summary plus revisions and env/secret names (never values: they may hold secrets). */
     static Map<String, Object> details(Project project, FunctionView view, List<?> recentRequests) {
-        Map<String, Object> json = summary(project, view);
+        Map<String, Object> json = summary(project, view, storedSecrets(project));
         Optional<FunctionSpec> spec = project.function(view.function());
         json.put("serviceDescription", project.description());
         json.put("latestCreatedRevision", view.latestCreatedRevision());

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.DevserverException;
 import dev.devserver.observe.LogSearch;
+import dev.devserver.observe.Since;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** GET /api/v1/logs (search) and /api/v1/logs/stream (live tail as Server-Sent Events). */
@@ -98,26 +97,11 @@ final class LogsApi {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** An ISO instant (2024-05-01T10:00:00Z) or a duration back from now: 30s, 10m, 2h, 1d. */
     static Instant since(String value) {
-        if (value == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smhd])").matcher(value.trim());
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration back = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return Instant.now().minus(back);
-        }
         try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("since must be a duration like 10m, 2h, 1d or an ISO time like 2024-05-01T10:00:00Z");
+            return value == null ? null : Since.parse(value, Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("since: " + e.getMessage());
         }
     }
 

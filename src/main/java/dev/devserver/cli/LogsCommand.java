@@ -5,6 +5,7 @@ import dev.devserver.DevserverException;
 import dev.devserver.StateDir;
 import dev.devserver.observe.LogLineFormat;
 import dev.devserver.observe.LogStore;
+import dev.devserver.observe.Since;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import picocli.CommandLine.Command;
@@ -74,7 +75,7 @@ public class LogsCommand implements java.util.concurrent.Callable<Integer> {
         Function<ObjectNode, String> show = json ? ObjectNode::toString
                 : new LogLineFormat(service -> functionOfService.getOrDefault(service, service))::format;
 
-        Instant from = since == null ? null : Since.parse(since, Instant.now());
+        Instant from = since == null ? null : parseSince();
         store.search(function, query, from, limit).forEach(line -> out.println(show.apply(line)));
         out.flush();
         if (follow) {
@@ -85,5 +86,13 @@ public class LogsCommand implements java.util.concurrent.Callable<Integer> {
             new CountDownLatch(1).await(); // until Ctrl-C ends the process (the tail is a daemon thread)
         }
         return 0;
+    }
+
+    private Instant parseSince() {
+        try {
+            return Since.parse(since, Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new DevserverException("--since: " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,4 @@
-package dev.devserver.cli;
-
-import dev.devserver.DevserverException;
+package dev.devserver.observe;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,14 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code --since}: an age like {@code 90s}, {@code 10m}, {@code 1h}, {@code 2d}, or an instant {@code 2026-11-25T10:00:00Z}. */
-final class Since {
-    private static final Pattern AGE = Pattern.compile("(\\d+)([smhd])");
+/** The start of a log time range: an age like {@code 90s}, {@code 10m}, {@code 1h}, {@code 2d}, or an instant. */
+public final class Since {
+    private static final Pattern AGE = Pattern.compile("(\\d{1,9})([smhd])");
 
     private Since() {
     }
 
-    static Instant parse(String value, Instant now) {
+    /** @throws IllegalArgumentException saying what is expected */
+    public static Instant parse(String value, Instant now) {
         Matcher age = AGE.matcher(value.trim());
         if (age.matches()) {
             long n = Long.parseLong(age.group(1));
@@ -30,7 +29,7 @@ final class Since {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new DevserverException("--since: expected an age like 10m, 1h, 2d or a UTC time like "
+            throw new IllegalArgumentException("expected an age like 10m, 1h, 2d or a UTC time like "
                     + "2026-11-25T10:00:00Z, got `" + value + "`");
         }
     }

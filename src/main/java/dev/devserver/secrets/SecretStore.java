@@ -100,17 +100,25 @@ public final class SecretStore {
     /** Every secret of the namespace by name, with its key names. */
     public List<SecretInfo> list() {
         List<SecretInfo> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder())) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (SecretNames.isName(name) && Files.isRegularFile(f)) { // not the temp files, whose names start with '.'
-                    get(name).ifPresent(data -> out.add(new SecretInfo(name, List.copyOf(data.keySet()))));
-                }
-            }
-        } catch (IOException e) {
-            throw new DevserverException("Cannot list " + folder() + ": " + e.getMessage());
+        for (String name : names()) {
+            get(name).ifPresent(data -> out.add(new SecretInfo(name, List.copyOf(data.keySet()))));
         }
         return out;
+    }
+
+    /** The names of the namespace's secrets, sorted, without reading them. */
+    public List<String> names() {
+        Path folder = namespaceFolder();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(SecretNames::isName) // not the temp files, whose names start with '.'
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new DevserverException("Cannot list " + folder + ": " + e.getMessage());
+        }
     }
 
     /** For {@code Environment.of}: a secret's data by name, null when it does not exist (Knative's optional: true). */
@@ -141,7 +149,7 @@ public final class SecretStore {
     private void write(String name, Map<String, String> data) {
         data.keySet().forEach(SecretNames::checkKey);
         data.values().forEach(java.util.Objects::requireNonNull);
-        Path file = file(name);
+        Path file = folder().resolve(name); // only writing creates (and restricts) the folders
         try {
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(data));
             if (bytes.length > MAX_BYTES) {
@@ -164,8 +172,13 @@ public final class SecretStore {
         }
     }
 
+    /** Where a secret lives; reads need no folder (a missing one means no secret), so nothing is created here. */
     private Path file(String name) {
-        return folder().resolve(name);
+        return namespaceFolder().resolve(name);
+    }
+
+    private Path namespaceFolder() {
+        return new StateDir(projectDir).root().resolve("secrets").resolve(namespace);
     }
 
     /** Session keys the store by Project.dir(), a real path; the CLI may arrive through a symlink. */

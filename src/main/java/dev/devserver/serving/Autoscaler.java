@@ -16,15 +16,13 @@ final class Autoscaler {
     private final ReplicaLauncher launcher;
     private final Function<Revision, Map<String, String>> labels;
     private final ServingEvents events;
-    private final String namespace;
 
     Autoscaler(ServingOptions options, ReplicaLauncher launcher, Function<Revision, Map<String, String>> labels,
-               ServingEvents events, String namespace) {
+               ServingEvents events) {
         this.options = options;
         this.launcher = launcher;
         this.labels = labels;
         this.events = events;
-        this.namespace = namespace;
     }
 
     /** Requests arrived that the revision's ready containers cannot take right away. */
@@ -69,7 +67,7 @@ final class Autoscaler {
              capacity < revision.policy.minScale(); capacity++) {
             launcher.launch(revision, labels.apply(revision), false);
         }
-        events.pods(namespace, revision.knativeService, revision.name, (int) revision.replicas.stream()
+        events.pods(revision.knativeService, revision.name, (int) revision.replicas.stream()
                 .filter(r -> r.state != Replica.State.CREATED && r.state != Replica.State.STOPPED).count(), desired);
     }
 

@@ -99,31 +99,15 @@ final class Containers {
                 });
     }
 
-    /** Exit code of a stopped container, or null while it runs. */
-    Integer exitCode(Replica replica) {
+    /** Exit code of a stopped container; null while it runs, or when the engine does not answer (it may be restarting). */
+    Integer exitCodeIfReachable(Replica replica) {
         try {
             var state = docker.inspectContainerCmd(replica.containerId).exec().getState();
             return Boolean.TRUE.equals(state.getRunning()) ? null : (state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue());
         } catch (NotFoundException e) {
             return -1;
-        }
-    }
-
-    /** Like {@link #exitCode} but null also when the engine does not answer (it may be restarting). */
-    Integer exitCodeIfReachable(Replica replica) {
-        try {
-            return exitCode(replica);
         } catch (RuntimeException engineDown) {
             return null;
-        }
-    }
-
-    /** True once the container stopped, or when the engine no longer answers (then it is as good as stopped). */
-    boolean hasStopped(Replica replica) {
-        try {
-            return exitCode(replica) != null;
-        } catch (RuntimeException engineDown) {
-            return true;
         }
     }
 

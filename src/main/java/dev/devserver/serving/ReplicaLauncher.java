@@ -125,7 +125,7 @@ final class ReplicaLauncher {
         revision.dispatch();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (cold) {
-            events.coldStart(null, revision.knativeService, revision.name, took);
+            events.coldStart(revision.knativeService, revision.name, took);
             events.info(revision.function, "cold start: " + how + " a container of " + revision.name + " in " + took.toMillis() + " ms");
         }
     }

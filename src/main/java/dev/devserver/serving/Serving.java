@@ -44,7 +44,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.events = events;
         this.project = project;
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed);
-        this.autoscaler = new Autoscaler(options, launcher, this::labels, events, project.namespace());
+        this.autoscaler = new Autoscaler(options, launcher, this::labels, events);
         project.functions().forEach(this::register);
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -222,8 +222,11 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
                 remove(service);
             }
         }
-        byHost.clear();
+        // Register the new hosts before dropping stale ones: a request arriving meanwhile never finds an empty table.
         changed.functions().forEach(this::register);
+        java.util.Set<String> hosts = changed.functions().stream().map(f -> f.host(changed))
+                .collect(java.util.stream.Collectors.toSet());
+        byHost.keySet().retainAll(hosts);
     }
 
     private void remove(FunctionService service) {

@@ -7,13 +7,10 @@ public interface ServingEvents {
     default void info(String function, String message) {
     }
 
-    default void coldStart(String namespace, String knativeService, String revision, Duration took) {
+    default void coldStart(String knativeService, String revision, Duration took) {
     }
 
     /** A revision's containers: actual (running) and desired by the autoscaler. */
-    default void pods(String namespace, String knativeService, String revision, int actual, int desired) {
+    default void pods(String knativeService, String revision, int actual, int desired) {
     }
-
-    ServingEvents NONE = new ServingEvents() {
-    };
 }

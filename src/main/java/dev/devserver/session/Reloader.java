@@ -120,7 +120,7 @@ final class Reloader {
             serving.rollOut(build, secrets.lookup()).whenComplete((revision, error) -> terminal.accept(error == null
                     ? Ansi.green(name + ": ") + "reloaded in " + (System.nanoTime() - start) / 1_000_000 + " ms, revision "
                     + revision + " (" + causes.get(name) + ")"
-                    : Ansi.red(name + ": ") + "new revision did not become ready (" + rootMessage(error)
+                    : Ansi.red(name + ": ") + "new revision did not become ready (" + Failures.rootMessage(error)
                     + "); the previous revision keeps serving."));
         }
     }
@@ -141,10 +141,4 @@ final class Reloader {
                 && Objects.equals(old.concurrency(), f.concurrency());
     }
 
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getMessage();
-    }
 }

@@ -63,7 +63,7 @@ public final class Session implements AutoCloseable {
         int httpsPort = tls == null ? -1 : httpsPort(options, httpPort);
         this.logs = logsFolder(project, terminal);
         this.containerLogs = new ContainerLogFiles(logs, terminal, options.logMaxBytes());
-        this.serving = new Serving(docker, project, containerLogs, options.serving(), new TerminalEvents(terminal, metrics, project.namespace()));
+        this.serving = new Serving(docker, project, containerLogs, options.serving(), new SessionEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
         this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"), options.logMaxBytes());
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), httpPort,
@@ -142,7 +142,7 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             String ports = tls == null ? ":" + httpPort : " ports " + httpPort + " (http) and " + httpsPort + " (https)";
-            throw new DevserverException("Cannot listen on " + host + ports + " (" + rootMessage(e)
+            throw new DevserverException("Cannot listen on " + host + ports + " (" + Failures.rootMessage(e)
                     + "). Another program (or another devserver) may use that port: stop it or pick another with --port"
                     + (tls == null ? "." : " or --https-port."));
         }
@@ -171,12 +171,6 @@ public final class Session implements AutoCloseable {
         return https;
     }
 
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getMessage();
-    }
 
     public Project project() {
         return project;

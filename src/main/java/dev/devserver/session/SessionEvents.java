@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** Serving's notable moments: lines for the terminal, cold starts and pod counts for the metrics. */
-final class TerminalEvents implements ServingEvents {
+final class SessionEvents implements ServingEvents {
     private record Pods(int actual, int desired) {
     }
 
@@ -19,7 +19,7 @@ final class TerminalEvents implements ServingEvents {
     private final String namespace;
     private final Map<String, Pods> pods = new ConcurrentHashMap<>();
 
-    TerminalEvents(Consumer<String> terminal, KnativeMetrics metrics, String namespace) {
+    SessionEvents(Consumer<String> terminal, KnativeMetrics metrics, String namespace) {
         this.terminal = terminal;
         this.metrics = metrics;
         this.namespace = namespace;
@@ -31,12 +31,12 @@ final class TerminalEvents implements ServingEvents {
     }
 
     @Override
-    public void coldStart(String ignored, String knativeService, String revision, Duration took) {
+    public void coldStart(String knativeService, String revision, Duration took) {
         metrics.coldStart(namespace, knativeService, revision, took);
     }
 
     @Override
-    public void pods(String ignored, String knativeService, String revision, int actual, int desired) {
+    public void pods(String knativeService, String revision, int actual, int desired) {
         if (pods.put(revision, new Pods(actual, desired)) == null) {
             metrics.pods(namespace, knativeService, revision, () -> pods.get(revision).actual(),
                     () -> pods.get(revision).desired());
