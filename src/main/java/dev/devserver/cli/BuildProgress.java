@@ -1,7 +1,7 @@
 package dev.devserver.cli;
 
-import dev.devserver.build.BuildListener;
-import dev.devserver.build.BuildResult;
+import dev.devserver.image.BuildListener;
+import dev.devserver.image.BuildResult;
 import dev.devserver.observe.Ansi;
 import dev.devserver.project.FunctionSpec;
 

@@ -1,9 +1,9 @@
 package dev.devserver.cli;
 
-import dev.devserver.build.BuildListener;
-import dev.devserver.build.ImageBuilder;
-import dev.devserver.build.RuntimeCatalog;
-import dev.devserver.build.RuntimeSources;
+import dev.devserver.image.BuildListener;
+import dev.devserver.image.ImageBuilder;
+import dev.devserver.image.RuntimeCatalog;
+import dev.devserver.image.RuntimeSources;
 import dev.devserver.docker.Docker;
 import dev.devserver.observe.Ansi;
 import dev.devserver.observe.RequestLogPrinter;

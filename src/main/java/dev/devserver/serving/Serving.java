@@ -1,7 +1,7 @@
 package dev.devserver.serving;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.devserver.build.BuildResult;
+import dev.devserver.image.BuildResult;
 import dev.devserver.docker.Labels;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;

@@ -1,9 +1,9 @@
 package dev.devserver.session;
 
 import dev.devserver.DevserverException;
-import dev.devserver.build.BuildListener;
-import dev.devserver.build.BuildResult;
-import dev.devserver.build.ImageBuilder;
+import dev.devserver.image.BuildListener;
+import dev.devserver.image.BuildResult;
+import dev.devserver.image.ImageBuilder;
 import dev.devserver.observe.Ansi;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Mode;

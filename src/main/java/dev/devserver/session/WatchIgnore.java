@@ -1,6 +1,6 @@
 package dev.devserver.session;
 
-import dev.devserver.build.DockerIgnore;
+import dev.devserver.image.DockerIgnore;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 

@@ -2,8 +2,8 @@ package dev.devserver.it;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
-import dev.devserver.build.RuntimeCatalog;
-import dev.devserver.build.RuntimeSources;
+import dev.devserver.image.RuntimeCatalog;
+import dev.devserver.image.RuntimeSources;
 import dev.devserver.docker.Docker;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.devserver.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
-import dev.devserver.build.BuildListener;
+import dev.devserver.image.BuildListener;
 import dev.devserver.cli.CommandLineSetup;
 import dev.devserver.cli.DevserverCommand;
 import dev.devserver.docker.Labels;

@@ -1,6 +1,6 @@
 package dev.devserver.it;
 
-import dev.devserver.build.BuildListener;
+import dev.devserver.image.BuildListener;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
 import dev.devserver.session.Session;

@@ -1,8 +1,8 @@
 package dev.devserver.it;
 
-import dev.devserver.build.BuildListener;
-import dev.devserver.build.BuildResult;
-import dev.devserver.build.ImageBuilder;
+import dev.devserver.image.BuildListener;
+import dev.devserver.image.BuildResult;
+import dev.devserver.image.ImageBuilder;
 import dev.devserver.project.Project;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;

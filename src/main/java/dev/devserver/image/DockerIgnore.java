@@ -1,4 +1,4 @@
-package dev.devserver.build;
+package dev.devserver.image;
 
 import java.io.IOException;
 import java.nio.file.Files;

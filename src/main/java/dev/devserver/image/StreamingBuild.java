@@ -1,4 +1,4 @@
-package dev.devserver.build;
+package dev.devserver.image;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;

@@ -1,4 +1,4 @@
-package dev.devserver.build;
+package dev.devserver.image;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;

@@ -1,4 +1,4 @@
-package dev.devserver.build;
+package dev.devserver.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;

@@ -1,4 +1,4 @@
-package dev.devserver.build;
+package dev.devserver.image;
 
 import dev.devserver.docker.Labels;
 import dev.devserver.project.FunctionSpec;
