@@ -58,8 +58,9 @@ public class UpCommand implements Callable<Integer> {
             description = "Idle time after the stable window before containers are removed (default: ${DEFAULT-VALUE})")
     Duration scaleToZeroGrace;
 
-    @Option(names = "--freeze-after", defaultValue = "15s", converter = DurationConverter.class,
-            description = "Idle time after which containers are paused until the next request; 0 disables (default: ${DEFAULT-VALUE})")
+    @Option(names = "--freeze-after", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Idle time after which containers are paused until the next request (faster than a cold"
+                    + " start, but background work stops; Knative does not do this); 0 disables (default: ${DEFAULT-VALUE}, off)")
     Duration freezeAfter;
 
     @Option(names = "--target", defaultValue = "100",

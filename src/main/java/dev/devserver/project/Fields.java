@@ -16,6 +16,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Typed reads of serverless.yml values; each records a positioned problem and returns a safe default on error. */
 final class Fields {
     static final int MAX_CONCURRENCY = 1000;
+    /** Knative's webhook refuses these in a container's env (serving's k8s_validation.go, reservedEnvVars). */
+    static final java.util.Set<String> RESERVED_ENVS = java.util.Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION");
 
     private final Problems problems;
 
@@ -56,6 +58,10 @@ final class Fields {
             if (!Names.isEnvName(env.name())) {
                 problems.error(env.key(), "`" + env.name() + "` is not a valid environment variable name; use letters,"
                         + " digits and `_`, not starting with a digit (e.g. `" + suggestEnvName(env.name()) + "`)");
+            } else if (RESERVED_ENVS.contains(env.name())) {
+                problems.error(env.key(), "`" + env.name() + "` is reserved: Knative sets it in every container (the"
+                        + " runtime contract) and rejects a service that sets it in `" + e.name() + "`; remove it"
+                        + (env.name().equals("PORT") ? " and listen on the PORT Knative gives (8080)" : ""));
             }
             String value = scalarValue(env, "an environment variable value");
             if (value != null) {

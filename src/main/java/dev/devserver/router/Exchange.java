@@ -21,7 +21,7 @@ final class Exchange {
     final String hostName;
     final ServiceRoute route;
     final long startNanos = System.nanoTime();
-    /** The W3C traceparent sent upstream: the caller's when valid, else a new trace. */
+    /** The W3C traceparent sent upstream: the caller's when valid, else from the caller's B3 ids, else a new trace. */
     final String traceparent;
     final String traceId;
     private Lease lease;
@@ -34,7 +34,7 @@ final class Exchange {
         this.request = request;
         this.hostName = hostName;
         this.route = route;
-        this.traceparent = TraceParent.keepOrCreate(request.getHeader("traceparent"));
+        this.traceparent = TraceParent.keepOrCreate(request.headers());
         this.traceId = TraceParent.traceId(traceparent);
         HttpServerResponse response = request.response();
         // Vert.x calls the end handler also when the connection closes first, so end() checks ended() itself.

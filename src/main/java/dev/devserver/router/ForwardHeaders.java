@@ -18,7 +18,8 @@ final class ForwardHeaders {
     }
 
     /**
-     * Headers for the container: caller's end-to-end headers (Host kept) plus Forwarded, X-Forwarded-*, traceparent;
+     * Headers for the container: caller's end-to-end headers (Host kept) plus Forwarded, X-Forwarded-*, traceparent
+     * and B3;
      * proto says https for requests that reached the router over TLS, as Knative's gateway does.
      */
     static MultiMap upstream(Exchange exchange) {
@@ -37,6 +38,7 @@ final class ForwardHeaders {
         out.set("X-Forwarded-Proto", proto);
         out.set("X-Forwarded-Host", host);
         out.set("traceparent", exchange.traceparent);
+        B3Headers.addUnlessPresent(out, exchange.traceparent);
         return out;
     }
 

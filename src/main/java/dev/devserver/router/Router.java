@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The HTTP front door: answers {@code <ksvc>.<namespace>.<domain>} like Knative's ingress + activator and proxies
  * to the function's container; answers devserver's own hosts (localhost, 127.0.0.1, [::1]) itself.
- * Chain per request: {@link RouteStep} → {@link RecordStep} (log, metrics) → {@link ActivateStep} → {@link ProxyStep}.
+ * Chain per request: {@link RouteStep} → {@link NetworkProbeStep} → {@link RecordStep} (log, metrics) →
+ * {@link ActivateStep} → {@link ProxyStep}.
  */
 public final class Router {
     private final Vertx vertx;

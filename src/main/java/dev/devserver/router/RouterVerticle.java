@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 final class RouterVerticle extends AbstractVerticle {
     /** Below Node's 5 s keepAliveTimeout, so the router never reuses a connection the container is closing. */
     private static final int UPSTREAM_KEEP_ALIVE_SECONDS = 4;
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * Queue-proxy is Go's net/http, whose default MaxHeaderBytes is 1 MiB: big cookies, JWTs and long query strings
+     * pass on a cluster, so they pass here. Beyond it the request line gets 414 and the header section 431.
+     */
+    static final int MAX_HEADER_BYTES = 1024 * 1024;
     /** How long a request's header section may take to arrive once it started (slowloris bound). */
     static final int HEADER_READ_TIMEOUT_SECONDS = 10;
 
@@ -44,6 +48,8 @@ final class RouterVerticle extends AbstractVerticle {
                         .setKeepAlive(true)
                         .setKeepAliveTimeout(UPSTREAM_KEEP_ALIVE_SECONDS)
                         .setConnectTimeout(5_000)
+                        // What a container may answer with, as for requests (Go's transport allows even more).
+                        .setMaxHeaderSize(MAX_HEADER_BYTES)
                         .setTcpNoDelay(true))
                 .with(new PoolOptions().setHttp1MaxSize(1000))
                 // A container resetting a pooled connection fails (and resends) the request on it; the reset itself
@@ -54,7 +60,8 @@ final class RouterVerticle extends AbstractVerticle {
         ActivateStep activate = new ActivateStep(vertx, options.activationTimeout(), proxy);
         RecordStep record = new RecordStep(router.requestListener(), router::metrics, activate);
         OwnHostStep ownHost = new OwnHostStep(router.services(), router::ownHostHandler);
-        RouteStep route = new RouteStep(router.services(), ownHost, record);
+        NetworkProbeStep probe = new NetworkProbeStep(router.services(), record);
+        RouteStep route = new RouteStep(router.services(), ownHost, probe);
         server = vertx.createHttpServer(serverOptions(options).setPort(port)).requestHandler(route)
                 .connectionHandler(RouterVerticle::accepted);
         Future<HttpServer> listening = server.listen();
@@ -78,6 +85,8 @@ final class RouterVerticle extends AbstractVerticle {
         return new HttpServerOptions()
                 .setHost(options.bindHost())
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setMaxInitialLineLength(MAX_HEADER_BYTES)
+                .setInitialSettings(new io.vertx.core.http.Http2Settings().setMaxHeaderListSize(MAX_HEADER_BYTES))
                 // Longer than the revision timeout so a slow but legal answer is never cut by idleness.
                 .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)

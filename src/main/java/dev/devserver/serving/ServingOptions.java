@@ -5,14 +5,15 @@ import java.time.Duration;
 /**
  * Knative's config-autoscaler and config-deployment knobs as `up` flags. Defaults are Knative's:
  * stable window 60 s, scale-to-zero grace period 30 s, target 100 concurrent requests per container.
- * {@code freezeAfter} (devserver's own) pauses idle containers before they are removed: unpausing is ~10x faster
- * than starting. Zero disables freezing.
+ * {@code freezeAfter} (devserver's own, off by default as Knative has no such tier) pauses idle containers before
+ * they are removed: unpausing is ~10x faster than starting, but a paused container's background work stops too.
+ * Zero disables freezing.
  */
 public record ServingOptions(Duration readyTimeout, Duration stableWindow, Duration scaleToZeroGracePeriod,
                              Duration freezeAfter, int defaultTarget, Duration tick) {
     public static ServingOptions defaults() {
         return new ServingOptions(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(15), 100, Duration.ofSeconds(2));
+                Duration.ZERO, 100, Duration.ofSeconds(2));
     }
 
     public ServingOptions withWindows(Duration stable, Duration grace, Duration freeze) {

@@ -54,6 +54,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void reservedEnvironmentVariablesAreRefusedAsKnativeDoes(QuarkusMainLauncher launcher) throws IOException {
+        Path dir = TestProjects.create(tmp);
+        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE
+                .replace("    FOO: value\n", "    FOO: value\n    PORT: \"9090\"\n    K_SERVICE: mine\n")
+                .replace("      MY_FUNCTION: echo-js\n", "      MY_FUNCTION: echo-js\n      K_CONFIGURATION: a\n      K_REVISION: b\n"));
+        LaunchResult r = launcher.launch("validate", "-f", dir.resolve("serverless.yml").toString());
+        assertEquals(2, r.exitCode(), all(r));
+        String err = r.getErrorOutput();
+        assertTrue(err.contains("serverless.yml:7:5: `PORT` is reserved: Knative sets it"), all(r));
+        assertTrue(err.contains("remove it and listen on the PORT Knative gives (8080)"), all(r));
+        assertTrue(err.contains("serverless.yml:8:5: `K_SERVICE` is reserved"), all(r));
+        assertTrue(err.contains("serverless.yml:19:7: `K_CONFIGURATION` is reserved"), all(r));
+        assertTrue(err.contains("serverless.yml:20:7: `K_REVISION` is reserved"), all(r));
+        assertFalse(err.contains("MY_FUNCTION"), all(r));
+        assertNoStackTrace(r);
+    }
+
+    @Test
     void binaryAndMissingFilesExitTwo(QuarkusMainLauncher launcher) throws IOException {
         Path bin = Files.write(tmp.resolve("serverless.yml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
         LaunchResult r = launcher.launch("validate", "-f", bin.toString());

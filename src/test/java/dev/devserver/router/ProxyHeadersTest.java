@@ -58,6 +58,37 @@ class ProxyHeadersTest extends RouterTestBase {
     }
 
     @Test
+    void b3HeadersCarryTheTraceparentIdsAndAClientsB3PassesThrough() throws Exception {
+        String valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        send(HttpMethod.GET, FN_HOST, "/", MultiMap.caseInsensitiveMultiMap().add("traceparent", valid), null);
+        MultiMap derived = upstreamHeaders.get(0);
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", derived.get("X-B3-TraceId"));
+        assertEquals("00f067aa0ba902b7", derived.get("X-B3-SpanId"));
+        assertEquals("1", derived.get("X-B3-Sampled"));
+
+        get(FN_HOST, "/");
+        MultiMap generated = upstreamHeaders.get(1);
+        assertEquals(generated.get("traceparent").substring(3, 35), generated.get("X-B3-TraceId"));
+        assertEquals(generated.get("traceparent").substring(36, 52), generated.get("X-B3-SpanId"));
+
+        MultiMap b3 = MultiMap.caseInsensitiveMultiMap().add("X-B3-TraceId", "a3ce929d0e0e4736")
+                .add("X-B3-SpanId", "00f067aa0ba902b7").add("X-B3-Sampled", "0").add("X-B3-ParentSpanId", "0000000000000001");
+        send(HttpMethod.GET, FN_HOST, "/", b3, null);
+        MultiMap passed = upstreamHeaders.get(2);
+        assertEquals("a3ce929d0e0e4736", passed.get("X-B3-TraceId"), "a 64-bit B3 trace id is passed as sent");
+        assertEquals("00f067aa0ba902b7", passed.get("X-B3-SpanId"));
+        assertEquals("0", passed.get("X-B3-Sampled"));
+        assertEquals("0000000000000001", passed.get("X-B3-ParentSpanId"));
+        assertEquals("00-0000000000000000a3ce929d0e0e4736-00f067aa0ba902b7-00", passed.get("traceparent"),
+                "a B3-only caller's trace continues in traceparent");
+
+        send(HttpMethod.GET, FN_HOST, "/", MultiMap.caseInsensitiveMultiMap().add("b3", "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1"), null);
+        MultiMap single = upstreamHeaders.get(3);
+        assertEquals("80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", single.get("b3"));
+        assertNull(single.get("X-B3-TraceId"), "single-header b3 is not doubled into multi-header B3");
+    }
+
+    @Test
     void streamsChunkedResponsesAndKeepsStatus() throws Exception {
         upstreamHandler = req -> {
             req.response().setStatusCode(201).setChunked(true);
