@@ -42,6 +42,11 @@ final class BuildProgress implements BuildListener {
         }
     }
 
+    @Override
+    public void warning(FunctionSpec function, String warning) {
+        out.println(Ansi.yellow("warning: ") + function.name() + ": " + warning);
+    }
+
     private synchronized void redraw() {
         StringBuilder text = new StringBuilder().append(SPINNER.charAt(frame++ % SPINNER.length())).append(" building");
         steps.forEach((name, step) -> text.append("  ").append(name).append(' ').append(step));

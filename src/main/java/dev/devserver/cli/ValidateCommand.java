@@ -1,12 +1,16 @@
 package dev.devserver.cli;
 
 import dev.devserver.DevserverException;
+import dev.devserver.image.BuildContext;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,8 +52,22 @@ public class ValidateCommand implements Callable<Integer> {
                     f.runtime() == null ? "Dockerfile" : f.runtime());
         }
         project.notes().forEach(out::println);
+        contextWarnings(project).forEach(w -> out.println("warning: " + w));
         out.flush();
         return 0;
+    }
+
+    /** What each function's build context will leave out, found by reading the folders as a build would. */
+    static List<String> contextWarnings(Project project) {
+        List<String> warnings = new ArrayList<>();
+        for (FunctionSpec f : project.functions()) {
+            try {
+                warnings.addAll(BuildContext.warnings(project, f));
+            } catch (IOException e) {
+                warnings.add(f.name() + ": cannot read " + f.source() + ": " + e.getMessage());
+            }
+        }
+        return warnings;
     }
 
     /** The same exit codes as the text output, with everything on stdout for the reading program. */

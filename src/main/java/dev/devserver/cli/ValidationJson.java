@@ -27,6 +27,7 @@ final class ValidationJson {
                     .put("host", f.host(project)).put("runtime", f.runtime());
         }
         project.notes().forEach(root.putArray("notes")::add);
+        ValidateCommand.contextWarnings(project).forEach(root.putArray("warnings")::add);
         return root;
     }
 

@@ -3,15 +3,13 @@ package dev.devserver.image;
 import dev.devserver.docker.Labels;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The files Docker builds a function from. For a runtime: the runtime's template folder at the root, {@code _shared/},
@@ -33,26 +30,55 @@ public final class BuildContext {
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*}}");
 
     private final List<ContextEntry> entries;
+    private final List<String> warnings;
 
-    private BuildContext(List<ContextEntry> entries) {
+    private BuildContext(List<ContextEntry> entries, List<String> warnings) {
         this.entries = entries.stream().sorted(Comparator.comparing(ContextEntry::path)).toList();
+        this.warnings = List.copyOf(warnings);
     }
 
     public static BuildContext of(Project project, FunctionSpec function, Path runtimeFolder, Path sharedFolder) throws IOException {
         List<ContextEntry> entries = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (runtimeFolder == null) {
-            addTree(entries, function.source(), "", DockerIgnore.read(function.source().resolve(".dockerignore")));
-            return new BuildContext(entries);
+            add(entries, warnings, functionTree(project, function, false), display(project, function.source()));
+            return new BuildContext(entries, warnings);
         }
-        addTree(entries, runtimeFolder, "", DockerIgnore.parse(List.of("offline", "Dockerfile.template")));
+        add(entries, warnings, ContextTree.walk(runtimeFolder, "", DockerIgnore.parse(List.of("offline", "Dockerfile.template"))),
+                runtimeFolder.toString());
         if (Files.isDirectory(sharedFolder)) {
-            addTree(entries, sharedFolder, "_shared/", DockerIgnore.none());
+            add(entries, warnings, ContextTree.walk(sharedFolder, "_shared/", DockerIgnore.none()), sharedFolder.toString());
         }
-        addTree(entries, function.source(), CODE_DIRECTORY + "/", DockerIgnore.read(function.source().resolve(".dockerignore")));
+        add(entries, warnings, functionTree(project, function, true), display(project, function.source()));
         String template = Files.readString(runtimeFolder.resolve("Dockerfile.template"));
         String dockerfile = withLabels(render(template, variables(function)), labels(project, function));
         entries.add(ContextEntry.generated("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8)));
-        return new BuildContext(entries);
+        return new BuildContext(entries, warnings);
+    }
+
+    /** What `validate` reports before any build: the links in a function's folder that its image leaves out. */
+    public static List<String> warnings(Project project, FunctionSpec function) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        add(new ArrayList<>(), warnings, functionTree(project, function, function.runtime() != null),
+                display(project, function.source()));
+        return warnings;
+    }
+
+    /** A runtime build puts the source under {@code function/} and leaves host dependencies and history out. */
+    private static ContextTree functionTree(Project project, FunctionSpec function, boolean runtime) throws IOException {
+        Path source = function.source();
+        DockerIgnore ignore = DockerIgnore.read(runtime ? ContextTree.RUNTIME_IGNORES : List.of(), source.resolve(".dockerignore"));
+        return ContextTree.walk(source, runtime ? CODE_DIRECTORY + "/" : "", ignore);
+    }
+
+    private static void add(List<ContextEntry> entries, List<String> warnings, ContextTree tree, String folder) {
+        entries.addAll(tree.entries);
+        tree.outsideLinks.forEach(link -> warnings.add(link.message(folder)));
+    }
+
+    private static String display(Project project, Path folder) {
+        Path relative = project.dir().toAbsolutePath().relativize(folder.toAbsolutePath());
+        return relative.toString().isEmpty() ? "." : relative.startsWith("..") ? relative.toString() : "./" + relative;
     }
 
     /** The labels naming the project, service and function on every image devserver builds. */
@@ -101,30 +127,32 @@ public final class BuildContext {
         return m.appendTail(out).toString();
     }
 
-    private static void addTree(List<ContextEntry> entries, Path root, String prefix, DockerIgnore ignore) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!relative.equals(".devserver") && !relative.startsWith(".devserver/") && !ignore.ignores(relative)) {
-                    entries.add(ContextEntry.of(prefix + relative, file));
-                }
-            });
-        }
-    }
-
     public List<String> paths() {
         return entries.stream().map(ContextEntry::path).toList();
     }
 
-    /** Content hash over every path, mode and byte, plus the build arguments: equal hash, equal image. */
+    /** Links left out of the context, one message each naming the link and its target. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Content hash over every path, mode, link target and byte, plus the build arguments: equal hash, equal image.
+     * Files are streamed through the digest, so memory does not grow with their size.
+     */
     public String hash(Map<String, String> buildArgs) throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (ContextEntry entry : entries) {
-                sha.update((entry.path() + "\0" + entry.executable() + "\0").getBytes(StandardCharsets.UTF_8));
-                sha.update(entry.bytes());
+            try (OutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+                for (ContextEntry entry : entries) {
+                    digest.write((entry.path() + "\0" + entry.executable() + "\0"
+                            + (entry.isLink() ? "link\0" + entry.linkTarget() + "\0" : "")).getBytes(StandardCharsets.UTF_8));
+                    try (InputStream in = entry.open()) {
+                        in.transferTo(digest);
+                    }
+                }
+                digest.write(new java.util.TreeMap<>(buildArgs).toString().getBytes(StandardCharsets.UTF_8));
             }
-            sha.update(new java.util.TreeMap<>(buildArgs).toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -132,23 +160,6 @@ public final class BuildContext {
     }
 
     public void writeTar(OutputStream out) throws IOException {
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (ContextEntry entry : entries) {
-                TarArchiveEntry tarEntry = new TarArchiveEntry(entry.path());
-                tarEntry.setSize(entry.size());
-                tarEntry.setMode(entry.executable() ? 0100755 : 0100644);
-                tar.putArchiveEntry(tarEntry);
-                if (entry.file() != null) {
-                    Files.copy(entry.file(), tar);
-                } else {
-                    tar.write(entry.content());
-                }
-                tar.closeArchiveEntry();
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        BuildContextTar.write(entries, out);
     }
 }

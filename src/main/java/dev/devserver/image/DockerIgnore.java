@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules of a {@code .dockerignore} file: Go-style globs with {@code **}, {@code !} re-includes, last match wins.
- * A path is ignored when it, or one of its parent folders, is ignored.
+ * As in Docker's patternmatcher, a rule applies to a path when it matches the path or one of its parent folders, so
+ * {@code !node_modules/keep} brings one file back out of an ignored {@code node_modules}.
  */
 public final class DockerIgnore {
     private record Rule(Pattern pattern, boolean include) {
@@ -26,7 +27,16 @@ public final class DockerIgnore {
     }
 
     public static DockerIgnore read(Path file) throws IOException {
-        return Files.isRegularFile(file) ? parse(Files.readAllLines(file)) : none();
+        return read(List.of(), file);
+    }
+
+    /** Default rules first, then the file's: a {@code !} line in the file overrides a default. */
+    public static DockerIgnore read(List<String> defaults, Path file) throws IOException {
+        List<String> lines = new ArrayList<>(defaults);
+        if (Files.isRegularFile(file)) {
+            lines.addAll(Files.readAllLines(file));
+        }
+        return parse(lines);
     }
 
     public static DockerIgnore parse(List<String> lines) {
@@ -48,24 +58,27 @@ public final class DockerIgnore {
 
     /** @param relative a '/'-separated path relative to the context root */
     public boolean ignores(String relative) {
-        String path = "";
-        for (String part : relative.split("/")) {
-            path = path.isEmpty() ? part : path + "/" + part;
-            if (matchesLast(path)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean matchesLast(String path) {
         boolean ignored = false;
         for (Rule rule : rules) {
-            if (rule.pattern.matcher(path).matches()) {
+            if (matchesOrParentMatches(rule.pattern, relative)) {
                 ignored = !rule.include;
             }
         }
         return ignored;
+    }
+
+    /** Whether some rule re-includes paths: then an ignored folder must still be walked, as Docker does. */
+    boolean reincludes() {
+        return rules.stream().anyMatch(Rule::include);
+    }
+
+    private static boolean matchesOrParentMatches(Pattern pattern, String relative) {
+        for (int slash = relative.indexOf('/'); slash >= 0; slash = relative.indexOf('/', slash + 1)) {
+            if (pattern.matcher(relative.substring(0, slash)).matches()) {
+                return true;
+            }
+        }
+        return pattern.matcher(relative).matches();
     }
 
     private static String toRegex(String glob) {

@@ -75,6 +75,7 @@ public final class ImageBuilder {
                 args.putAll(bases.buildArgs(slug(function.runtime()), runtimeFolder));
             }
             BuildContext context = BuildContext.of(project, function, runtimeFolder, runtimes.catalog().shared());
+            context.warnings().forEach(w -> listener.warning(function, w));
             String hash = context.hash(args);
             String image = function.imageName() + ":" + hash;
             if (exists(image)) {

@@ -4,11 +4,14 @@ import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +42,7 @@ class BuildContextTest {
 
         BuildContext context = BuildContext.of(p, f, runtime, shared);
 
-        assertEquals(java.util.List.of("Dockerfile", "_shared/.keep", "function/.dockerignore", "function/handler.js", "shim.js"),
+        assertEquals(List.of("Dockerfile", "_shared/.keep", "function/.dockerignore", "function/handler.js", "shim.js"),
                 context.paths());
         String before = context.hash(Map.of());
         assertNotEquals(before, context.hash(Map.of("BASE_IMAGE", "other")), "build arguments change the image");
@@ -47,6 +50,120 @@ class BuildContextTest {
         assertEquals(before, BuildContext.of(p, f, runtime, shared).hash(Map.of()), "ignored files do not count");
         Files.writeString(project.resolve("fn/handler.js"), "new code");
         assertNotEquals(before, BuildContext.of(p, f, runtime, shared).hash(Map.of()));
+    }
+
+    /** A runtime function folder as users have them: dependencies installed on the host, a Git checkout, links. */
+    private static Project linkedProject(Path dir, Path runtime) throws Exception {
+        Path project = Files.createDirectories(dir.resolve("p"));
+        Path fn = Files.createDirectories(project.resolve("fn"));
+        Files.writeString(fn.resolve("handler.js"), "code");
+        Files.createDirectories(fn.resolve("lib"));
+        Files.writeString(fn.resolve("lib/util.js"), "util");
+        Files.createSymbolicLink(fn.resolve("util.js"), Path.of("lib/util.js"));
+        Files.createSymbolicLink(fn.resolve("lib-link"), Path.of("lib"));
+        Files.writeString(dir.resolve("id_rsa"), "PRIVATE KEY");
+        Files.createSymbolicLink(fn.resolve("key"), dir.resolve("id_rsa"));
+        Files.createSymbolicLink(fn.resolve("up"), Path.of("../../id_rsa"));
+        Files.createDirectories(fn.resolve("node_modules/left-pad"));
+        Files.writeString(fn.resolve("node_modules/left-pad/index.js"), "host build");
+        Files.createDirectories(fn.resolve(".git"));
+        Files.writeString(fn.resolve(".git/HEAD"), "ref: refs/heads/main");
+        Files.writeString(project.resolve("serverless.yml"),
+                "service: s\nfunctions:\n  fn:\n    handler: main\n    source: ./fn\n    runtime: " + runtime + "\n");
+        return ProjectLoader.load(project, Settings.defaults());
+    }
+
+    private static Path runtime(Path dir) throws Exception {
+        Path runtime = Files.createDirectories(dir.resolve("runtimes/my/rt"));
+        Files.writeString(runtime.resolve("Dockerfile.template"), "FROM x\nCOPY {{.CodeDirectory}} /f\n");
+        return runtime;
+    }
+
+    @Test
+    void linksAreArchivedAsLinksAndLinksLeavingTheFolderAreLeftOutAndReported(@TempDir Path dir) throws Exception {
+        Path runtime = runtime(dir);
+        Project p = linkedProject(dir, runtime);
+        FunctionSpec f = p.function("fn").orElseThrow();
+
+        BuildContext context = BuildContext.of(p, f, runtime, dir.resolve("none"));
+
+        assertEquals(List.of("Dockerfile", "function/handler.js", "function/lib-link", "function/lib/util.js", "function/util.js"),
+                context.paths(), "host node_modules/ and .git/ stay out, the outside links too");
+        assertEquals(2, context.warnings().size(), context.warnings().toString());
+        assertTrue(context.warnings().get(0).startsWith("./fn/key -> " + dir.resolve("id_rsa") + ": "), context.warnings().get(0));
+        assertTrue(context.warnings().get(1).startsWith("./fn/up -> ../../id_rsa: "), context.warnings().get(1));
+        assertEquals(context.warnings(), BuildContext.warnings(p, f), "validate reports what build leaves out");
+
+        Map<String, TarArchiveEntry> tar = tarEntries(context);
+        assertTrue(tar.get("function/util.js").isSymbolicLink());
+        assertEquals("lib/util.js", tar.get("function/util.js").getLinkName());
+        assertTrue(tar.get("function/lib-link").isSymbolicLink(), "a link to a folder is not walked into");
+        String before = context.hash(Map.of());
+        Files.writeString(dir.resolve("id_rsa"), "ANOTHER KEY");
+        assertEquals(before, BuildContext.of(p, f, runtime, dir.resolve("none")).hash(Map.of()), "link targets are never read");
+    }
+
+    @Test
+    void dockerignoreNegationBringsHostDependenciesBack(@TempDir Path dir) throws Exception {
+        Path runtime = runtime(dir);
+        Project p = linkedProject(dir, runtime);
+        Files.writeString(p.dir().resolve("fn/.dockerignore"), "!node_modules\n");
+        List<String> paths = BuildContext.of(p, p.function("fn").orElseThrow(), runtime, dir.resolve("none")).paths();
+        assertTrue(paths.contains("function/node_modules/left-pad/index.js"), paths.toString());
+        assertFalse(paths.contains("function/.git/HEAD"), paths.toString());
+    }
+
+    @Test
+    void aDockerfileFunctionGetsItsFolderAsDockerWouldSendIt(@TempDir Path dir) throws Exception {
+        Project p = linkedProject(dir, runtime(dir));
+        Files.writeString(p.dir().resolve("fn/Dockerfile"), "FROM x\n");
+        FunctionSpec linked = p.function("fn").orElseThrow();
+        FunctionSpec own = new FunctionSpec("fn", linked.knativeService(), null, linked.source(), null, null,
+                Map.of(), List.of(), Map.of(), Map.of(), null, linked.line());
+        List<String> paths = BuildContext.of(p, own, null, null).paths();
+        assertTrue(paths.contains("node_modules/left-pad/index.js") && paths.contains(".git/HEAD"), paths.toString());
+        assertFalse(paths.contains("key"), paths.toString());
+    }
+
+    /** Over 2 GiB: a whole-file read would fail (no array that large), a streamed one takes constant memory. */
+    @Test
+    void hashingAndSendingStreamFilesOfAnySize(@TempDir Path dir) throws Exception {
+        Path runtime = runtime(dir);
+        Project p = linkedProject(dir, runtime);
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(p.dir().resolve("fn/model.bin").toFile(), "rw")) {
+            big.setLength(Integer.MAX_VALUE + 2L); // sparse: no disk used
+        }
+        BuildContext context = BuildContext.of(p, p.function("fn").orElseThrow(), runtime, dir.resolve("none"));
+        assertEquals(12, context.hash(Map.of()).length());
+        CountingStream counted = new CountingStream();
+        context.writeTar(counted);
+        assertTrue(counted.count > Integer.MAX_VALUE, "the whole file went into the tar: " + counted.count);
+    }
+
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
+    private static Map<String, TarArchiveEntry> tarEntries(BuildContext context) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        context.writeTar(bytes);
+        Map<String, TarArchiveEntry> entries = new java.util.HashMap<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), e);
+            }
+        }
+        return entries;
     }
 
     @Test

@@ -9,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DockerIgnoreTest {
     private static final DockerIgnore RULES = DockerIgnore.parse(List.of(
-            "# comment", "node_modules", "*.log", "!keep.log", "docs/**/*.md", "/build/", "tmp?"));
+            "# comment", "node_modules", "!node_modules/keep.js", "*.log", "!keep.log", "docs/**/*.md", "/build/", "tmp?"));
 
     @ParameterizedTest
     @CsvSource({
             "node_modules/x/index.js, true",
+            "node_modules/keep.js, false",
             "app.log, true",
             "keep.log, false",
             "sub/app.log, false",
