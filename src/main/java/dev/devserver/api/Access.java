@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntSupplier;
@@ -65,7 +66,7 @@ final class Access implements Handler<RoutingContext> {
 
     /** The dev UI's origins: every own host on the HTTP port, and on the HTTPS port when there is one. */
     Set<String> ownOrigins() {
-        Set<String> origins = new java.util.HashSet<>();
+        Set<String> origins = new HashSet<>();
         int http = port.getAsInt();
         int https = httpsPort.getAsInt();
         for (String host : OWN_HOSTS) {

@@ -2,8 +2,8 @@ package dev.devserver.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devserver.observe.LogSearch;
-import dev.devserver.observe.MetricsView;
+import dev.devserver.observe.logs.LogSearch;
+import dev.devserver.observe.metrics.MetricsView;
 import dev.devserver.project.Project;
 import dev.devserver.serving.FunctionView;
 import io.vertx.core.Handler;
@@ -13,12 +13,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -166,7 +168,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
             } catch (IllegalArgumentException e) {
                 ApiReplies.error(ctx, 400, e.getMessage());
                 return;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 ApiReplies.error(ctx, 400, "the body is not JSON: " + e.getMessage());
                 return;
             }
@@ -201,7 +203,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
 
     private List<Map<String, Object>> functionSummaries() {
         Project current = project.get();
-        java.util.Set<String> stored = FunctionsJson.storedSecrets(current);
+        Set<String> stored = FunctionsJson.storedSecrets(current);
         return views.get().stream().map(v -> FunctionsJson.summary(current, v, stored)).toList();
     }
 }

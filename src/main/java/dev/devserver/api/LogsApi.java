@@ -3,14 +3,15 @@ package dev.devserver.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.DevserverException;
-import dev.devserver.observe.LogSearch;
-import dev.devserver.observe.Since;
+import dev.devserver.observe.logs.LogSearch;
+import dev.devserver.observe.query.Since;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** GET /api/v1/logs (search) and /api/v1/logs/stream (live tail as Server-Sent Events). */
 final class LogsApi {
@@ -39,7 +40,7 @@ final class LogsApi {
         }
         // Reading log files blocks: keep it off the router's event loop.
         ctx.vertx().<List<ObjectNode>>executeBlocking(() -> logs.search(function, query, since, limit), false)
-                .onSuccess(lines -> ApiReplies.json(ctx, java.util.Map.of("lines", lines)))
+                .onSuccess(lines -> ApiReplies.json(ctx, Map.of("lines", lines)))
                 .onFailure(e -> ApiReplies.error(ctx, e instanceof DevserverException ? 400 : 500, e.getMessage()));
     }
 

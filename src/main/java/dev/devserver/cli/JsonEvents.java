@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.image.BuildResult;
+import dev.devserver.observe.logs.LogLines;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.router.RequestRecord;
@@ -65,11 +66,7 @@ final class JsonEvents {
     }
 
     void request(RequestRecord record) {
-        try {
-            print((ObjectNode) event("request").set("request", JSON.readTree(record.toJson())));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("RequestRecord.toJson() is JSON", e);
-        }
+        print((ObjectNode) event("request").set("request", LogLines.request(record)));
     }
 
     /** A terminal line of `up`, classified: a container's output, a reload, or anything else as a message. */

@@ -1,6 +1,7 @@
 package dev.devserver.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class KnativeTable {
                 return condition;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     private static String format(List<List<String>> rows) {

@@ -2,10 +2,9 @@ package dev.devserver.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.DevserverException;
-import dev.devserver.StateDir;
-import dev.devserver.observe.LogLineFormat;
-import dev.devserver.observe.LogStore;
-import dev.devserver.observe.Since;
+import dev.devserver.observe.logs.LogFolder;
+import dev.devserver.observe.logs.LogStore;
+import dev.devserver.observe.query.Since;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import picocli.CommandLine.Command;
@@ -18,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Show request logs and container output, searched with a Kibana-like query.")
-public class LogsCommand implements java.util.concurrent.Callable<Integer> {
+public class LogsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FUNCTION", description = "Only this function (default: all)")
     String function;
 
@@ -69,7 +69,7 @@ public class LogsCommand implements java.util.concurrent.Callable<Integer> {
         }
         Map<String, String> functionOfService = project.functions().stream()
                 .collect(Collectors.toMap(FunctionSpec::knativeService, FunctionSpec::name, (a, b) -> a));
-        LogStore store = new LogStore(new StateDir(project.dir()).root().resolve("logs"),
+        LogStore store = new LogStore(LogFolder.of(project.dir()),
                 name -> project.function(name).map(FunctionSpec::knativeService).orElse(null));
         PrintWriter out = spec.commandLine().getOut();
         Function<ObjectNode, String> show = json ? ObjectNode::toString

@@ -1,12 +1,11 @@
 package dev.devserver.cli;
 
+import dev.devserver.docker.Docker;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.ImageBuilder;
 import dev.devserver.image.RuntimeCatalog;
 import dev.devserver.image.RuntimeSources;
-import dev.devserver.docker.Docker;
 import dev.devserver.observe.Ansi;
-import dev.devserver.observe.RequestLogPrinter;
 import dev.devserver.project.Project;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.ServiceStatus;

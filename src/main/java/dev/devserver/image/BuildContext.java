@@ -3,6 +3,7 @@ package dev.devserver.image;
 import dev.devserver.docker.Labels;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,7 +86,7 @@ public final class BuildContext {
 
     /** The labels naming the project, service and function on every image devserver builds. */
     static Map<String, String> labels(Project project, FunctionSpec function) {
-        return new java.util.TreeMap<>(Map.of(Labels.PROJECT, project.dir().toString(), Labels.SERVICE, project.service(),
+        return new TreeMap<>(Map.of(Labels.PROJECT, project.dir().toString(), Labels.SERVICE, project.service(),
                 Labels.FUNCTION, function.name()));
     }
 
@@ -98,7 +101,7 @@ public final class BuildContext {
         String[] lines = dockerfile.split("\n", -1);
         int lastFrom = -1;
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("FROM ")) {
+            if (lines[i].stripLeading().toUpperCase(Locale.ROOT).startsWith("FROM ")) {
                 lastFrom = i;
             }
         }
@@ -151,7 +154,7 @@ public final class BuildContext {
                         in.transferTo(digest);
                     }
                 }
-                digest.write(new java.util.TreeMap<>(buildArgs).toString().getBytes(StandardCharsets.UTF_8));
+                digest.write(new TreeMap<>(buildArgs).toString().getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {

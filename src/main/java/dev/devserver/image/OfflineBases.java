@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -62,7 +63,7 @@ final class OfflineBases {
         StreamingBuild build = new StreamingBuild(line -> { });
         try {
             docker.buildImageCmd(new ByteArrayInputStream(tar.toByteArray()))
-                    .withTags(java.util.Set.of(image)).withLabels(Map.of(Labels.HASH, hash)).withForcerm(true)
+                    .withTags(Set.of(image)).withLabels(Map.of(Labels.HASH, hash)).withForcerm(true)
                     .exec(build).awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

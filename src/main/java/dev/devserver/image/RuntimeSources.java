@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +59,7 @@ public final class RuntimeSources {
     }
 
     private synchronized Path fetch(FunctionSpec function, String url) {
-        String commit = git(function, null, "ls-remote", url, "HEAD").split("\\s+")[0];
+        String commit = git(function, "ls-remote", url, "HEAD").split("\\s+")[0];
         if (!commit.matches("[0-9a-f]{40}")) {
             throw new DevserverException("Function " + function.name() + ": cannot read HEAD of runtime repository " + url + ".");
         }
@@ -69,7 +70,7 @@ public final class RuntimeSources {
         try {
             Files.createDirectories(cache);
             Path tmp = Files.createTempDirectory(cache, "fetch-");
-            git(function, null, "clone", "--quiet", "--depth", "1", url, tmp.toString());
+            git(function, "clone", "--quiet", "--depth", "1", url, tmp.toString());
             Files.move(tmp, target);
             return target;
         } catch (IOException e) {
@@ -77,12 +78,11 @@ public final class RuntimeSources {
         }
     }
 
-    private static String git(FunctionSpec function, Path dir, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
+    private static String git(FunctionSpec function, String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .directory(dir == null ? null : dir.toFile()).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {

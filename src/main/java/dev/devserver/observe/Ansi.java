@@ -23,10 +23,6 @@ public final class Ansi {
         return wrap("33", s);
     }
 
-    public static String bold(String s) {
-        return wrap("1", s);
-    }
-
     private static String wrap(String code, String s) {
         return ENABLED ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
     }

@@ -6,8 +6,11 @@ import dev.devserver.serving.ServiceStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** First step: reject ambiguous framing, then pick devserver itself or a function by the Host header. */
@@ -34,7 +37,7 @@ final class RouteStep implements Handler<HttpServerRequest> {
             return "both Content-Length and Transfer-Encoding are set"; // the classic smuggling shape
         }
         if (!encodings.isEmpty()) {
-            if (request.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+            if (request.version() == HttpVersion.HTTP_1_0) {
                 return "Transfer-Encoding is not allowed in HTTP/1.0";
             }
             if (encodings.size() != 1 || !encodings.get(0).trim().equalsIgnoreCase("chunked")) {
@@ -51,9 +54,9 @@ final class RouteStep implements Handler<HttpServerRequest> {
     /** True when {@code host} ends with the namespace and domain of the function at {@code url} (all but its first label). */
     static boolean sameDomain(String host, String url) {
         try {
-            String own = java.net.URI.create(url).getHost();
+            String own = URI.create(url).getHost();
             int dot = own == null ? -1 : own.indexOf('.');
-            return dot > 0 && host.endsWith(own.substring(dot).toLowerCase(java.util.Locale.ROOT));
+            return dot > 0 && host.endsWith(own.substring(dot).toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
@@ -97,7 +98,7 @@ final class RouterVerticle extends AbstractVerticle {
     }
 
     /** A caller's connection: guard its header reads; a caller hanging up mid-request is logged as 499, not as an error. */
-    private static void accepted(io.vertx.core.http.HttpConnection connection) {
+    private static void accepted(HttpConnection connection) {
         connection.exceptionHandler(e -> { });
         HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L);
     }

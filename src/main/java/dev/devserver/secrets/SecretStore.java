@@ -11,10 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -148,7 +150,7 @@ public final class SecretStore {
 
     private void write(String name, Map<String, String> data) {
         data.keySet().forEach(SecretNames::checkKey);
-        data.values().forEach(java.util.Objects::requireNonNull);
+        data.values().forEach(Objects::requireNonNull);
         Path file = folder().resolve(name); // only writing creates (and restricts) the folders
         try {
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(data));
@@ -195,7 +197,7 @@ public final class SecretStore {
         static final byte[] BYTES = new byte[16];
 
         static {
-            new java.security.SecureRandom().nextBytes(BYTES);
+            new SecureRandom().nextBytes(BYTES);
         }
     }
 }

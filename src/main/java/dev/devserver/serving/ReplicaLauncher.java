@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -75,7 +77,7 @@ final class ReplicaLauncher {
             failedStart(revision, replica, e);
             return;
         }
-        java.util.concurrent.CountDownLatch followed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch followed = new CountDownLatch(1);
         containers.follow(replica, (stderr, line) -> {
             replica.remember(line);
             output.line(revision.function, revision.name, stderr, line);
@@ -90,7 +92,7 @@ final class ReplicaLauncher {
                 preferBridge(replica);
                 becameReady(revision, replica, start, cold, "started");
             } else if (revision.replicas.contains(replica)) { // not taken out of service by stop(): it failed
-                followed.await(2, java.util.concurrent.TimeUnit.SECONDS); // its last output explains the failure
+                followed.await(2, TimeUnit.SECONDS); // its last output explains the failure
                 Integer code = containers.exitCodeIfReachable(replica);
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
                         : "container exited with code " + code) + lastLines(replica);

@@ -7,8 +7,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Knative revision: one immutable image + configuration, the containers running it, and the requests waiting for
@@ -29,12 +31,12 @@ final class Revision {
     volatile long lastRequestNanos = System.nanoTime();
     volatile boolean retired;
     /** Containers being brought up right now (thawed, started or created): capacity already on its way. */
-    final java.util.concurrent.atomic.AtomicInteger launching = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger launching = new AtomicInteger();
     /** Recent concurrency samples (time, requests in flight + waiting), for the stable window. */
-    final java.util.Deque<long[]> samples = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    final Deque<long[]> samples = new ConcurrentLinkedDeque<>();
     volatile int crashes;
     /** A replacement for a crashed container is scheduled (see Serving#replaceAfter). */
-    final java.util.concurrent.atomic.AtomicBoolean replacing = new java.util.concurrent.atomic.AtomicBoolean();
+    final AtomicBoolean replacing = new AtomicBoolean();
     /** Why the revision's last container died, while its replacement is pending (requests get 502 meanwhile). */
     volatile String crash;
 

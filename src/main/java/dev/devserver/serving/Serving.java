@@ -1,8 +1,8 @@
 package dev.devserver.serving;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.devserver.image.BuildResult;
 import dev.devserver.docker.Labels;
+import dev.devserver.image.BuildResult;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
@@ -10,13 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Runs the project's functions as Knative services: each deployed image + configuration is a revision, traffic
@@ -32,7 +35,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
     private final ReplicaLauncher launcher;
-    private final java.util.Set<String> deadContainers = ConcurrentHashMap.newKeySet();
+    private final Set<String> deadContainers = ConcurrentHashMap.newKeySet();
     private final Autoscaler autoscaler;
     private volatile Project project;
     private volatile int routerPort = 8080;
@@ -49,7 +52,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);
@@ -224,8 +227,8 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         }
         // Register the new hosts before dropping stale ones: a request arriving meanwhile never finds an empty table.
         changed.functions().forEach(this::register);
-        java.util.Set<String> hosts = changed.functions().stream().map(f -> f.host(changed))
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> hosts = changed.functions().stream().map(f -> f.host(changed))
+                .collect(Collectors.toSet());
         byHost.keySet().retainAll(hosts);
     }
 

@@ -14,11 +14,13 @@ import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.Serving;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -33,7 +35,7 @@ final class Reloader {
     private final Serving serving;
     private final Path runtimesRoot;
     private final SecretStore secrets;
-    private final Map<String, String> fingerprints = new java.util.HashMap<>();
+    private final Map<String, String> fingerprints = new HashMap<>();
     private final Consumer<String> terminal;
 
     Reloader(Supplier<Project> project, Consumer<Project> adopt, ImageBuilder builder, Serving serving, Path runtimesRoot,
@@ -65,7 +67,7 @@ final class Reloader {
     }
 
     private static Set<String> referencedSecrets(Project project) {
-        Set<String> names = new java.util.TreeSet<>(project.secrets());
+        Set<String> names = new TreeSet<>(project.secrets());
         project.functions().forEach(f -> names.addAll(f.secrets()));
         return names;
     }

@@ -3,16 +3,15 @@ package dev.devserver.session;
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
 import dev.devserver.api.ApiServer;
-import dev.devserver.StateDir;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
 import dev.devserver.image.RuntimeSources;
-import dev.devserver.observe.ContainerLogFiles;
-import dev.devserver.observe.InBackground;
-import dev.devserver.observe.KnativeMetrics;
-import dev.devserver.observe.LogStore;
-import dev.devserver.observe.RequestLogFile;
+import dev.devserver.observe.logs.ContainerLogFiles;
+import dev.devserver.observe.logs.LogFolder;
+import dev.devserver.observe.logs.LogStore;
+import dev.devserver.observe.logs.RequestLogFile;
+import dev.devserver.observe.metrics.KnativeMetrics;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.router.RequestRecord;
@@ -26,12 +25,15 @@ import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -65,7 +67,7 @@ public final class Session implements AutoCloseable {
         this.containerLogs = new ContainerLogFiles(logs, terminal, options.logMaxBytes());
         this.serving = new Serving(docker, project, containerLogs, options.serving(), new SessionEvents(terminal, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
-        this.requestLog = new RequestLogFile(logs.resolve("requests.jsonl"), options.logMaxBytes());
+        this.requestLog = new RequestLogFile(LogFolder.requests(logs), options.logMaxBytes());
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), httpPort,
                 options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(new InBackground<>("request-view", requestView, terminal)));
         if (tls != null) {
@@ -88,12 +90,11 @@ public final class Session implements AutoCloseable {
      * serves: the problem is shown once here, and the log writers report their own failures once.
      */
     private static Path logsFolder(Project project, Consumer<String> terminal) {
-        StateDir state = new StateDir(project.dir());
         try {
-            return state.folder("logs");
+            return LogFolder.create(project.dir());
         } catch (DevserverException e) {
             terminal.accept(e.getMessage() + " Until then request and container logs are not saved; functions are still served.");
-            return state.root().resolve("logs");
+            return LogFolder.of(project.dir());
         }
     }
 
@@ -153,9 +154,9 @@ public final class Session implements AutoCloseable {
         if (port != 0) {
             return port;
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return probe.getLocalPort();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DevserverException("Cannot find a free port on " + host + ": " + e.getMessage());
         }
     }
@@ -222,8 +223,8 @@ public final class Session implements AutoCloseable {
      */
     private void stopRouter() {
         try {
-            router.stop().toCompletionStage().toCompletableFuture().get(ROUTER_STOP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | RuntimeException e) {
+            router.stop().toCompletionStage().toCompletableFuture().get(ROUTER_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
             // the router is going away with Vert.x anyway (on Ctrl-C Quarkus may have closed Vert.x already);
             // the containers must still be removed
         } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package dev.devserver.session;
 
 import dev.devserver.observe.Ansi;
-import dev.devserver.observe.KnativeMetrics;
+import dev.devserver.observe.metrics.KnativeMetrics;
 import dev.devserver.serving.ServingEvents;
 
 import java.time.Duration;

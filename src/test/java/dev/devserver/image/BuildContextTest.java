@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,7 +170,7 @@ class BuildContextTest {
     @Test
     void labelsGoRightAfterTheFinalStagesFrom() {
         String dockerfile = BuildContext.withLabels("FROM a AS build\nRUN x\nFROM b\nCOPY y z\n",
-                new java.util.TreeMap<>(Map.of("k", "v \"q\"", "dev.devserver.function", "f")));
+                new TreeMap<>(Map.of("k", "v \"q\"", "dev.devserver.function", "f")));
         assertEquals("FROM a AS build\nRUN x\nFROM b\nLABEL dev.devserver.function=\"f\" k=\"v \\\"q\\\"\"\nCOPY y z\n", dockerfile);
     }
 

@@ -1,11 +1,11 @@
 package dev.devserver.it;
 
 import dev.devserver.api.ApiServer;
-import dev.devserver.observe.MetricsView;
+import dev.devserver.observe.metrics.MetricsView;
 import dev.devserver.serving.FunctionView;
+import dev.devserver.session.Session;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import dev.devserver.session.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

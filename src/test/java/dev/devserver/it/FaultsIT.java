@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -105,7 +106,7 @@ class FaultsIT {
                 }
                 String output = up.output();
                 System.out.println("FAULT unwritable state (" + project.getParent().getFileName() + "):\n" + output.lines()
-                        .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("cannot write")).reduce("", (a, b) -> a + "  " + b + "\n"));
+                        .filter(l -> l.toLowerCase(Locale.ROOT).contains("cannot write")).reduce("", (a, b) -> a + "  " + b + "\n"));
                 assertTrue(output.contains("devserver: cannot write request log " + project.resolve(".devserver/logs/requests.jsonl")),
                         output);
                 assertTrue(output.contains("requests are still served"), output);

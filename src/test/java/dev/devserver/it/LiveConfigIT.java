@@ -8,6 +8,8 @@ import dev.devserver.session.SessionOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +26,8 @@ class LiveConfigIT {
         String host = session.project().function(function).orElseThrow().host(session.project());
         try {
             return JSON.readTree(Http.get(session.port(), host, "/").body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

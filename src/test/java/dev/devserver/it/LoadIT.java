@@ -1,6 +1,7 @@
 package dev.devserver.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devserver.docker.Labels;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +80,6 @@ class LoadIT {
         }
         // SIGTERM right after heavy load (Ctrl-C's path) still removes every container.
         assertEquals(List.of(), Engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(dev.devserver.docker.Labels.PROJECT, project.toString())).exec());
+                .withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec());
     }
 }

@@ -1,5 +1,6 @@
 package dev.devserver.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,7 +25,7 @@ final class LogFollower implements AutoCloseable {
     private FileChannel channel;
     private Object fileKey;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-    private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
     /** Starts at the current end of {@code path}. */
     LogFollower(Path path, Consumer<String> lines) throws IOException {

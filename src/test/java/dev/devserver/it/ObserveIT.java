@@ -1,7 +1,7 @@
 package dev.devserver.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devserver.observe.MetricsView;
+import dev.devserver.observe.metrics.MetricsView;
 import dev.devserver.session.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,10 +3,10 @@ package dev.devserver.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
+import dev.devserver.docker.Labels;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
-import dev.devserver.docker.Labels;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.serving.ServiceStatus;
 import dev.devserver.session.Session;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ class ServeIT {
         assertFalse(broken.ok());
         assertTrue(broken.error().contains("Step 2/"), broken.error());
         assertTrue(broken.logTail().stream().anyMatch(l -> l.contains("compiling the broken function")), broken.logTail().toString());
-        Map<String, Boolean> ready = new java.util.HashMap<>();
+        Map<String, Boolean> ready = new HashMap<>();
         for (ServiceStatus s : session.serving().statuses()) {
             ready.put(s.function(), s.ready());
         }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class ServingIT {
     void concurrencyOneWithFourSlowRequestsScalesOut(@TempDir Path dir) throws Exception {
         try (Session session = Sessions.start(TestProjects.copy("scaling", dir), fastWindows(Duration.ZERO).withWatch(false))) {
             String host = host(session, "slow-js");
-            List<CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(CompletableFuture.supplyAsync(() -> Http.send(session.port(), host, "POST", "/", "text/plain", "1500")));
             }

@@ -21,13 +21,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * `up --tls` against the real engine, with clients that trust only the CA in question, so every passing call is a real
@@ -106,7 +106,7 @@ class TlsIT {
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
         TestCertificates.Pair other = certificates.leaf(temp.resolve("other"), List.of("*.gitlab-example-local.localhost"),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
-        Instant expiredOn = now.minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expiredOn = now.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
         TestCertificates.Pair expired = certificates.leaf(temp.resolve("expired"), List.of("*.gitlab-example-local.localhost"),
                 now.minus(Duration.ofDays(92)), expiredOn);
         TestCertificates.Pair elsewhere = certificates.leaf(temp.resolve("elsewhere"), List.of("*.localhost", "*.example.com"),

@@ -2,15 +2,18 @@ package dev.devserver.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devserver.docker.Labels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,7 +56,7 @@ class UpJsonIT {
         assertTrue(build.get("ok").asBoolean(), build.toString());
 
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path output = temp.resolve("up.jsonl");
@@ -81,7 +84,7 @@ class UpJsonIT {
         }
         assertTrue(first(events(output), "stopping") != null, read(output));
         assertEquals(List.of(), Engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(dev.devserver.docker.Labels.PROJECT, app.toString())).exec(),
+                .withLabelFilter(Map.of(Labels.PROJECT, app.toString())).exec(),
                 "Ctrl-C removes the containers");
     }
 

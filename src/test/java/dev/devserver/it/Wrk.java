@@ -1,5 +1,6 @@
 package dev.devserver.it;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +15,7 @@ public record Wrk(long requests, long non2xx, long socketErrors, double requests
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 
     public static boolean installed() {
-        return new java.io.File("/usr/bin/wrk").canExecute();
+        return new File("/usr/bin/wrk").canExecute();
     }
 
     public static Wrk run(int port, String host, int connections, int seconds) throws Exception {

@@ -1,22 +1,25 @@
 package dev.devserver.render;
 
-import static dev.devserver.render.Projects.at;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import dev.devserver.project.Project;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.IntStream;
+
+import static dev.devserver.render.Projects.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Rendered Services read back field by field: what tm/gitlabktl would create in the cluster. */
 class KnativeManifestsTest {
@@ -37,13 +40,13 @@ class KnativeManifestsTest {
     }
 
     private static List<Map<String, Object>> env(String... nameValues) {
-        return java.util.stream.IntStream.range(0, nameValues.length / 2)
+        return IntStream.range(0, nameValues.length / 2)
                 .mapToObj(i -> Map.<String, Object>of("name", nameValues[2 * i], "value", nameValues[2 * i + 1]))
                 .toList();
     }
 
     private static List<Map<String, Object>> secretRefs(String... names) {
-        return java.util.Arrays.stream(names)
+        return Arrays.stream(names)
                 .map(n -> Map.<String, Object>of("secretRef", Map.of("name", n, "optional", true))).toList();
     }
 

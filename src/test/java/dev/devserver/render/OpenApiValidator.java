@@ -1,5 +1,6 @@
 package dev.devserver.render;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class OpenApiValidator {
             case "object" -> value instanceof Map;
             case "array" -> value instanceof List;
             case "string" -> value instanceof String;
-            case "integer" -> value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger;
+            case "integer" -> value instanceof Integer || value instanceof Long || value instanceof BigInteger;
             case "number" -> value instanceof Number;
             case "boolean" -> value instanceof Boolean;
             default -> throw new IllegalArgumentException("schema type not handled by this validator: " + type);

@@ -3,12 +3,14 @@ package dev.devserver.render;
 import dev.devserver.project.Project;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
+import org.yaml.snakeyaml.Yaml;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.Yaml;
+import java.util.stream.StreamSupport;
 
 /** Projects the render tests use, and reading rendered YAML back. */
 final class Projects {
@@ -89,7 +91,7 @@ final class Projects {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> parseAll(String yaml) {
-        return java.util.stream.StreamSupport.stream(new Yaml().loadAll(yaml).spliterator(), false)
+        return StreamSupport.stream(new Yaml().loadAll(yaml).spliterator(), false)
                 .map(o -> (Map<String, Object>) o).toList();
     }
 

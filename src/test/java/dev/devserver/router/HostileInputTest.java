@@ -2,11 +2,11 @@ package dev.devserver.router;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,7 +86,7 @@ class HostileInputTest extends RouterTestBase {
                         closed = true;
                         break;
                     }
-                } catch (java.net.SocketTimeoutException stillOpen) {
+                } catch (SocketTimeoutException stillOpen) {
                     // the router is still waiting: trickle on
                 } catch (SocketException e) {
                     closed = true;

@@ -2,6 +2,7 @@ package dev.devserver.router;
 
 import dev.devserver.serving.Lease;
 import dev.devserver.serving.NotReadyException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class ProxyFailureTest extends RouterTestBase {
             }).start();
             return later;
         };
-        Reply reply = send(io.vertx.core.http.HttpMethod.POST, FN_HOST, "/cold", null, "body kept while waiting");
+        Reply reply = send(HttpMethod.POST, FN_HOST, "/cold", null, "body kept while waiting");
         assertEquals(200, reply.status());
         waitUntil("lease released", () -> echo.released.get() == 1);
     }

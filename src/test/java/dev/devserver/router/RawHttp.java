@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /** Sends bytes exactly as written (any Host, broken framing) and reads the reply until the server closes. */
@@ -24,7 +25,7 @@ final class RawHttp {
                 while ((n = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, n);
                 }
-            } catch (java.net.SocketException reset) {
+            } catch (SocketException reset) {
                 // a reset after the reply still leaves the reply
             }
             return out.toString(StandardCharsets.ISO_8859_1);

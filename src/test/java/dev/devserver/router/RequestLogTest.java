@@ -2,15 +2,18 @@ package dev.devserver.router;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devserver.observe.RequestLogFile;
-import dev.devserver.observe.RequestLogPrinter;
+import dev.devserver.cli.RequestLogPrinter;
+import dev.devserver.observe.logs.LogLines;
+import dev.devserver.observe.logs.RequestLogFile;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +107,7 @@ class RequestLogTest extends RouterTestBase {
         RequestRecord record = new RequestRecord(Instant.parse("2024-01-01T12:00:01Z"), "ns", "svc", "svc-00001", "h",
                 "GET", "/a\nb", 0, 200, 3, "agent\r\n", "::1", "127.0.0.1:1", "", Duration.ofNanos(1_234_000),
                 "HTTP/1.1", "abc");
-        String json = record.toJson();
+        String json = LogLines.line(LogLines.request(record));
         assertFalse(json.contains("\n") || json.contains("\r"), json);
         assertEquals("0.001234s", new ObjectMapper().readTree(json).get("httpRequest").get("latency").asText());
         assertEquals("2024-01-01T12:00:01Z", new ObjectMapper().readTree(json).get("timestamp").asText());
@@ -119,8 +122,8 @@ class RequestLogTest extends RouterTestBase {
     private static List<String> lines(Path file) {
         try {
             return Files.exists(file) ? Files.readAllLines(file) : List.of();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

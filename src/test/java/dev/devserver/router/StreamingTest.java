@@ -1,5 +1,7 @@
 package dev.devserver.router;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -75,7 +77,7 @@ class StreamingTest extends RouterTestBase {
     void hundredMegabyteDownloadStreams() throws Exception {
         upstreamHandler = req -> {
             req.response().putHeader("Content-Length", Long.toString(SIZE));
-            io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(new byte[64 * 1024]);
+            Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
             writeChunks(req.response(), chunk, SIZE / chunk.length());
         };
         long total = 0;
@@ -95,7 +97,7 @@ class StreamingTest extends RouterTestBase {
     }
 
     /** Writes only while the response's queue has room, as a well-behaved container does. */
-    private static void writeChunks(io.vertx.core.http.HttpServerResponse response, io.vertx.core.buffer.Buffer chunk, long left) {
+    private static void writeChunks(HttpServerResponse response, Buffer chunk, long left) {
         long remaining = left;
         while (remaining > 0 && !response.writeQueueFull()) {
             response.write(chunk);

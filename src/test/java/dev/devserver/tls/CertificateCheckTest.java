@@ -1,13 +1,16 @@
 package dev.devserver.tls;
 
 import dev.devserver.DevserverException;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import static dev.devserver.tls.TestCertificates.NOW;
@@ -96,11 +99,11 @@ class CertificateCheckTest {
     void anOpenSslTraditionalEcKeyIsRead(@TempDir Path temp) throws Exception {
         TestCertificates.Pair pair = certificates.leaf(temp, "*.ns.example.com");
         // What `openssl ecparam -genkey` writes: the key in the SEC1 form, not PKCS#8.
-        var key = (java.security.interfaces.ECPrivateKey) Pem.privateKey(pair.key(), "--tls-key");
+        var key = (ECPrivateKey) Pem.privateKey(pair.key(), "--tls-key");
         byte[] sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, key.getS(),
-                org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1).getEncoded();
+                SECObjectIdentifiers.secp256r1).getEncoded();
         Path traditional = Files.writeString(temp.resolve("ec.pem"), "-----BEGIN EC PRIVATE KEY-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sec1) + "\n-----END EC PRIVATE KEY-----\n");
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sec1) + "\n-----END EC PRIVATE KEY-----\n");
         CertificateCheck.check(pair.certificate(), traditional, HOSTS, NOW);
     }
 

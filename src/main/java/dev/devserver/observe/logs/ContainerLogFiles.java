@@ -1,5 +1,6 @@
-package dev.devserver.observe;
+package dev.devserver.observe.logs;
 
+import dev.devserver.observe.Ansi;
 import dev.devserver.serving.ContainerOutput;
 
 import java.io.IOException;
@@ -36,11 +37,9 @@ public final class ContainerLogFiles implements ContainerOutput, AutoCloseable {
     @Override
     public void line(String function, String revision, boolean stderr, String text) {
         terminal.accept(Ansi.dim(function + " │ ") + text);
-        String json = "{\"timestamp\":\"" + Instant.now() + "\",\"function\":" + Json.quote(function)
-                + ",\"revision\":" + Json.quote(revision) + ",\"stream\":\"" + (stderr ? "stderr" : "stdout")
-                + "\",\"message\":" + Json.quote(text) + "}\n";
+        String json = LogLines.line(LogLines.container(Instant.now(), function, revision, stderr, text)) + "\n";
         try {
-            files.computeIfAbsent(function, f -> new RotatingFile(folder.resolve(f + ".log"), maxBytes,
+            files.computeIfAbsent(function, f -> new RotatingFile(LogFolder.container(folder, f), maxBytes,
                     RotatingFile.DEFAULT_KEEP)).append(json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             if (!reportedFailure) {

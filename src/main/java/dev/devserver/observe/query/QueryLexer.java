@@ -1,7 +1,7 @@
-package dev.devserver.observe;
+package dev.devserver.observe.query;
 
-import dev.devserver.observe.QueryToken.Kind;
-import dev.devserver.observe.QueryToken.Style;
+import dev.devserver.observe.query.QueryToken.Kind;
+import dev.devserver.observe.query.QueryToken.Style;
 
 import java.util.ArrayList;
 import java.util.List;

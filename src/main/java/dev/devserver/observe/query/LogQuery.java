@@ -1,10 +1,11 @@
-package dev.devserver.observe;
+package dev.devserver.observe.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devserver.observe.QueryToken.Kind;
+import dev.devserver.observe.query.QueryToken.Kind;
 
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A Kibana-like (Lucene syntax) query over JSON log lines: {@code field:value} with dotted paths
@@ -108,7 +109,7 @@ public final class LogQuery implements Predicate<ObjectNode> {
         }
 
         /** The operand after AND/OR/NOT, with an error that names the operator when it is missing. */
-        private Predicate<ObjectNode> operand(QueryToken operator, java.util.function.Supplier<Predicate<ObjectNode>> rule) {
+        private Predicate<ObjectNode> operand(QueryToken operator, Supplier<Predicate<ObjectNode>> rule) {
             QueryToken token = peek();
             if (token.kind() == Kind.END || token.kind() == Kind.RPAREN || token.kind() == Kind.AND
                     || token.kind() == Kind.OR) {

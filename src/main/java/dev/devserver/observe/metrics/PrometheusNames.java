@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.metrics;
 
 import java.util.List;
 

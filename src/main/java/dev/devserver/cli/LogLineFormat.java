@@ -1,6 +1,8 @@
-package dev.devserver.observe;
+package dev.devserver.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.observe.Ansi;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +31,7 @@ public final class LogLineFormat {
             String message = line.path("message").asText("");
             return prefix + ("stderr".equals(line.path("stream").asText()) ? Ansi.yellow(message) : message);
         }
-        com.fasterxml.jackson.databind.JsonNode http = line.path("httpRequest");
+        JsonNode http = line.path("httpRequest");
         int status = http.path("status").asInt();
         String statusText = Integer.toString(status);
         return time + " " + functionOfService.apply(line.path("service").asText("")) + " "

@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.metrics;
 
 import dev.devserver.router.RequestMetrics;
 import dev.devserver.router.RequestRecord;

@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.query;
 
 /**
  * One token of a log query. For a {@link Kind#TERM}: {@code field} is null for a bare term, {@code op} is

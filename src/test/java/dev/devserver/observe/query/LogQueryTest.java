@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

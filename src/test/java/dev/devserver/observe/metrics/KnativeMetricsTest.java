@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.metrics;
 
 import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.Lease;
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -111,7 +112,7 @@ class KnativeMetricsTest {
         }
 
         public Instant instant() { return now; }
-        public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(java.time.ZoneId zone) { return this; }
+        public ZoneId getZone() { return ZoneOffset.UTC; }
+        public Clock withZone(ZoneId zone) { return this; }
     }
 }

@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.session;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.logs;
 
 import dev.devserver.router.RequestRecord;
 
@@ -92,7 +92,7 @@ public final class RequestLogFile implements Consumer<RequestRecord>, AutoClosea
     private void write(List<RequestRecord> batch) {
         StringBuilder lines = new StringBuilder(batch.size() * 400);
         for (RequestRecord record : batch) {
-            lines.append(record.toJson()).append('\n');
+            lines.append(LogLines.line(LogLines.request(record))).append('\n');
         }
         try {
             file.append(lines.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,12 @@
-package dev.devserver.observe;
+package dev.devserver.observe.logs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.observe.query.LogQuery;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -27,8 +29,6 @@ import java.util.function.Predicate;
  * A line that is not a JSON object (a crash mid-write, a hand edit) is skipped.
  */
 public final class LogStore implements LogSearch {
-    public static final String REQUESTS = "requests.jsonl";
-    static final String CONTAINER_SUFFIX = ".log";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
@@ -91,13 +91,13 @@ public final class LogStore implements LogSearch {
     /** The live files to read: the request log and the function's container log (or every container log). */
     List<Path> sources(String function) {
         List<Path> bases = new ArrayList<>();
-        bases.add(folder.resolve(REQUESTS));
+        bases.add(LogFolder.requests(folder));
         if (function != null) {
-            bases.add(folder.resolve(function + CONTAINER_SUFFIX));
+            bases.add(LogFolder.container(folder, function));
             return bases;
         }
         if (Files.isDirectory(folder)) {
-            try (DirectoryStream<Path> logs = Files.newDirectoryStream(folder, "*" + CONTAINER_SUFFIX)) {
+            try (DirectoryStream<Path> logs = Files.newDirectoryStream(folder, "*" + LogFolder.CONTAINER_SUFFIX)) {
                 logs.forEach(bases::add);
             } catch (IOException e) {
                 // a folder we cannot list has no container logs to show; the request log may still be read
@@ -124,7 +124,7 @@ public final class LogStore implements LogSearch {
                         }
                     }
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 // rotated away while we read it, or not UTF-8: show what was read
             }
         }

@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.logs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.cli;
 
 import dev.devserver.router.RequestRecord;
 

@@ -1,5 +1,8 @@
-package dev.devserver.observe;
+package dev.devserver.cli;
 
+import dev.devserver.observe.logs.LogFolder;
+import dev.devserver.observe.logs.LogStoreTest;
+import dev.devserver.observe.logs.RequestLogFile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -44,7 +47,7 @@ class LogsCommandTest {
                 """);
         yml = dir.resolve("serverless.yml").toString();
         Path logs = Files.createDirectories(dir.resolve(".devserver/logs"));
-        try (RequestLogFile file = new RequestLogFile(logs.resolve(LogStore.REQUESTS))) {
+        try (RequestLogFile file = new RequestLogFile(logs.resolve(LogFolder.REQUESTS))) {
             file.accept(LogStoreTest.request(T0.plusSeconds(1), "echo-js", 200, "/"));
             file.accept(LogStoreTest.request(T0.plusSeconds(2), "hello", 500, "/boom"));
             file.accept(LogStoreTest.request(T0.plusSeconds(4), "echo-js", 404, "/missing"));

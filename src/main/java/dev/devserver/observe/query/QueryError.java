@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.query;
 
 import dev.devserver.DevserverException;
 

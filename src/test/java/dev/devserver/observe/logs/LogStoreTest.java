@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.logs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.DevserverException;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** LogStore over real files written by the real writers: scoping, time, limit, rotation, follow. */
-class LogStoreTest {
+public class LogStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
     @TempDir
@@ -33,14 +33,14 @@ class LogStoreTest {
         return new LogStore(logs, function -> "functions-" + function);
     }
 
-    static RequestRecord request(Instant at, String function, int status, String url) {
+    public static RequestRecord request(Instant at, String function, int status, String url) {
         return new RequestRecord(at, "ns", "functions-" + function, "functions-" + function + "-00001",
                 "functions-" + function + ".ns.localhost", "GET", url, 0, status, 2, "curl/8", "127.0.0.1",
                 "127.0.0.1:30001", "", Duration.ofMillis(3), "HTTP/1.1", "");
     }
 
     private void requests(RequestRecord... records) {
-        try (RequestLogFile file = new RequestLogFile(logs.resolve(LogStore.REQUESTS))) {
+        try (RequestLogFile file = new RequestLogFile(logs.resolve(LogFolder.REQUESTS))) {
             for (RequestRecord r : records) {
                 file.accept(r);
             }
@@ -53,8 +53,7 @@ class LogStoreTest {
     }
 
     private static String container(Instant at, String function, String message) {
-        return "{\"timestamp\":\"" + at + "\",\"function\":\"" + function + "\",\"revision\":\"r\",\"stream\":\"stdout\","
-                + "\"message\":" + Json.quote(message) + "}";
+        return LogLines.line(LogLines.container(at, function, "r", false, message));
     }
 
     private static List<String> urlsOrMessages(List<ObjectNode> lines) {
@@ -91,17 +90,17 @@ class LogStoreTest {
 
     @Test
     void rotatesBySizeKeepsThreeAndSearchesAcrossGenerations() throws IOException {
-        int lineBytes = request(T0, "echo", 200, "/0000").toJson().length() + 1;
-        try (RequestLogFile file = new RequestLogFile(logs.resolve(LogStore.REQUESTS), lineBytes * 2L)) {
+        int lineBytes = LogLines.line(LogLines.request(request(T0, "echo", 200, "/0000"))).length() + 1;
+        try (RequestLogFile file = new RequestLogFile(logs.resolve(LogFolder.REQUESTS), lineBytes * 2L)) {
             for (int i = 0; i < 10; i++) {
                 file.accept(request(T0.plusSeconds(i), "echo", 200, String.format("/%04d", i)));
-                waitForSize(logs.resolve(LogStore.REQUESTS), i); // one record per batch, so each write is checked
+                waitForSize(logs.resolve(LogFolder.REQUESTS), i); // one record per batch, so each write is checked
             }
         }
         assertTrue(Files.exists(logs.resolve("requests.jsonl.3")));
         assertTrue(Files.notExists(logs.resolve("requests.jsonl.4")));
         for (int n = 0; n <= 3; n++) {
-            assertTrue(Files.size(RotatingFile.generation(logs.resolve(LogStore.REQUESTS), n)) <= lineBytes * 2L);
+            assertTrue(Files.size(RotatingFile.generation(logs.resolve(LogFolder.REQUESTS), n)) <= lineBytes * 2L);
         }
         assertEquals(List.of("/0002", "/0003", "/0004", "/0005", "/0006", "/0007", "/0008", "/0009"),
                 urlsOrMessages(store().search("echo", null, null, 100)), "the oldest generation was dropped");

@@ -1,9 +1,10 @@
-package dev.devserver.observe;
+package dev.devserver.observe.metrics;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ final class MinuteCounts {
         this.clock = clock;
         this.minuteOfSlot = new long[minutes];
         this.countOfSlot = new long[minutes];
-        java.util.Arrays.fill(minuteOfSlot, -1);
+        Arrays.fill(minuteOfSlot, -1);
     }
 
     synchronized void increment() {

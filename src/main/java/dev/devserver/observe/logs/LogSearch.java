@@ -1,4 +1,4 @@
-package dev.devserver.observe;
+package dev.devserver.observe.logs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
