@@ -7,6 +7,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 
 /** Build contexts as the tar stream Docker's build API reads. */
@@ -56,7 +57,7 @@ final class BuildContextTar {
             out.write(buffer, 0, n);
             left -= n;
         }
-        java.util.Arrays.fill(buffer, (byte) 0);
+        Arrays.fill(buffer, (byte) 0);
         while (left > 0) {
             int n2 = (int) Math.min(buffer.length, left);
             out.write(buffer, 0, n2);

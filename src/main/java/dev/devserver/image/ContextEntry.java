@@ -1,5 +1,6 @@
 package dev.devserver.image;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -35,7 +36,7 @@ record ContextEntry(String path, Path file, byte[] content, boolean executable, 
      */
     InputStream open() throws IOException {
         if (content != null) {
-            return new java.io.ByteArrayInputStream(content);
+            return new ByteArrayInputStream(content);
         }
         if (file == null) {
             return InputStream.nullInputStream();

@@ -1,23 +1,25 @@
 package dev.devserver.project;
 
 import dev.devserver.project.YamlTree.Entry;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /** Typed reads of serverless.yml values; each records a positioned problem and returns a safe default on error. */
 final class Fields {
     static final int MAX_CONCURRENCY = 1000;
     /** Knative's webhook refuses these in a container's env (serving's k8s_validation.go, reservedEnvVars). */
-    static final java.util.Set<String> RESERVED_ENVS = java.util.Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION");
+    static final Set<String> RESERVED_ENVS = Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION");
 
     private final Problems problems;
 

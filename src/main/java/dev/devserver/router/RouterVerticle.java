@@ -3,6 +3,7 @@ package dev.devserver.router;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
@@ -87,7 +88,7 @@ final class RouterVerticle extends AbstractVerticle {
                 .setHost(options.bindHost())
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setMaxInitialLineLength(MAX_HEADER_BYTES)
-                .setInitialSettings(new io.vertx.core.http.Http2Settings().setMaxHeaderListSize(MAX_HEADER_BYTES))
+                .setInitialSettings(new Http2Settings().setMaxHeaderListSize(MAX_HEADER_BYTES))
                 // Longer than the revision timeout so a slow but legal answer is never cut by idleness.
                 .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)

@@ -1,5 +1,7 @@
 package dev.devserver.router;
 
+import io.vertx.core.MultiMap;
+
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,7 @@ final class TraceParent {
     }
 
     /** The caller's valid traceparent, else one carrying the caller's B3 ids, else a new trace. */
-    static String keepOrCreate(io.vertx.core.MultiMap headers) {
+    static String keepOrCreate(MultiMap headers) {
         String traceparent = headers.get("traceparent");
         if (isValid(traceparent)) {
             return traceparent;

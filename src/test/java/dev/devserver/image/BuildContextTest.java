@@ -9,8 +9,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -131,7 +136,7 @@ class BuildContextTest {
     void hashingAndSendingStreamFilesOfAnySize(@TempDir Path dir) throws Exception {
         Path runtime = runtime(dir);
         Project p = linkedProject(dir, runtime);
-        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(p.dir().resolve("fn/model.bin").toFile(), "rw")) {
+        try (RandomAccessFile big = new RandomAccessFile(p.dir().resolve("fn/model.bin").toFile(), "rw")) {
             big.setLength(Integer.MAX_VALUE + 2L); // sparse: no disk used
         }
         BuildContext context = BuildContext.of(p, p.function("fn").orElseThrow(), runtime, dir.resolve("none"));
@@ -141,7 +146,7 @@ class BuildContextTest {
         assertTrue(counted.count > Integer.MAX_VALUE, "the whole file went into the tar: " + counted.count);
     }
 
-    private static final class CountingStream extends java.io.OutputStream {
+    private static final class CountingStream extends OutputStream {
         long count;
 
         @Override
@@ -156,10 +161,10 @@ class BuildContextTest {
     }
 
     private static Map<String, TarArchiveEntry> tarEntries(BuildContext context) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         context.writeTar(bytes);
-        Map<String, TarArchiveEntry> entries = new java.util.HashMap<>();
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        Map<String, TarArchiveEntry> entries = new HashMap<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 entries.put(e.getName(), e);
             }

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ abstract class RouterTestBase {
     void startAll() throws Exception {
         vertx = Vertx.vertx();
         // The stand-in container takes headers as big as the router forwards (its own default is 8 KB).
-        upstream = await(vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+        upstream = await(vertx.createHttpServer(new HttpServerOptions()
                 .setMaxHeaderSize(2 * RouterVerticle.MAX_HEADER_BYTES).setMaxInitialLineLength(2 * RouterVerticle.MAX_HEADER_BYTES))
                 .requestHandler(req -> {
             upstreamHeaders.add(MultiMap.caseInsensitiveMultiMap().addAll(req.headers()));
