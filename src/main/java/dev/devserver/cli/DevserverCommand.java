@@ -4,9 +4,10 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
 @TopCommand
-@Command(name = "devserver", mixinStandardHelpOptions = true,
+@Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Knative-in-a-box: run a GitLab Serverless project locally.",
         subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class,
-                RenderCommand.class, SecretCommand.class, LogsCommand.class, GetCommand.class, InitCommand.class})
+                RenderCommand.class, SecretCommand.class, LogsCommand.class, GetCommand.class, InitCommand.class,
+                CompletionCommand.class})
 public class DevserverCommand {
 }

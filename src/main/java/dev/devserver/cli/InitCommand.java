@@ -2,6 +2,7 @@ package dev.devserver.cli;
 
 import dev.devserver.observe.Ansi;
 import dev.devserver.project.FunctionSpec;
+import dev.devserver.project.ProjectDiscovery;
 import dev.devserver.project.scaffold.Scaffold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,8 @@ public class InitCommand implements Callable<Integer> {
     String name;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "serverless.yml to add the function to; created when missing (default: ./serverless.yml)")
+            description = "serverless.yml to add the function to; created when missing"
+                    + " (default: the nearest serverless.yml in this folder or above, else ./serverless.yml)")
     Path file;
 
     @Spec
@@ -32,7 +34,8 @@ public class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scaffold.Result r = Scaffold.init(file == null ? Path.of("").toAbsolutePath() : file, runtime, name);
+        Path target = file != null ? file : ProjectDiscovery.serverlessFile(Path.of("")).orElse(Path.of("").toAbsolutePath());
+        Scaffold.Result r = Scaffold.init(target, runtime, name);
         PrintWriter out = spec.commandLine().getOut();
         Path dir = r.serverlessFile().getParent();
         out.println(Ansi.green("✔ ") + "Created " + dir.relativize(r.functionDir()) + "/ from the " + runtime + " starter:");

@@ -1,6 +1,7 @@
 package dev.devserver.cli;
 
 import dev.devserver.project.Project;
+import dev.devserver.project.ProjectDiscovery;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
 import picocli.CommandLine.Option;
@@ -11,7 +12,8 @@ import java.nio.file.Paths;
 /** Options every project-reading verb shares: which serverless.yml, and the namespace and domain of its URLs. */
 public class ProjectOptions {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "serverless.yml to use (default: ./serverless.yml, or ./Dockerfile for an application)")
+            description = "serverless.yml to use (default: the nearest serverless.yml in this folder or above,"
+                    + " else the nearest Dockerfile for an application)")
     Path file;
 
     @Option(names = "--namespace", paramLabel = "NS",
@@ -34,6 +36,6 @@ public class ProjectOptions {
     }
 
     private Path target() {
-        return file != null ? file.toAbsolutePath() : Paths.get("").toAbsolutePath();
+        return file != null ? file.toAbsolutePath() : ProjectDiscovery.find(Paths.get(""));
     }
 }

@@ -4,6 +4,7 @@ import dev.devserver.DevserverException;
 import dev.devserver.image.BuildContext;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
+import dev.devserver.project.ProjectDiscovery;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Check serverless.yml (or a root Dockerfile) and report every problem at once.")
 public class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "serverless.yml to check (default: ./serverless.yml, or the current directory's Dockerfile)")
+            description = "serverless.yml to check (default: the nearest serverless.yml in this folder or above,"
+                    + " else the nearest Dockerfile for an application)")
     Path file;
 
     @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:KUBE_NAMESPACE}",
@@ -85,7 +87,6 @@ public class ValidateCommand implements Callable<Integer> {
     }
 
     private Project load() {
-        // An empty path means the current directory: serverless.yml there, else a lone Dockerfile.
-        return ProjectLoader.load(file == null ? Path.of("") : file, new Settings(namespace, domain));
+        return ProjectLoader.load(file == null ? ProjectDiscovery.find(Path.of("")) : file, new Settings(namespace, domain));
     }
 }

@@ -33,7 +33,7 @@ public final class ProjectLoader {
             if (Files.isRegularFile(fileOrDir.resolve("Dockerfile"))) {
                 return application(fileOrDir, settings);
             }
-            throw noProject(fileOrDir);
+            throw noProject(fileOrDir, List.of(fileOrDir));
         }
         if (!Files.exists(fileOrDir)) {
             throw new DevserverException(DevserverException.INVALID_PROJECT, fileOrDir + ": no such file");
@@ -134,11 +134,15 @@ public final class ProjectLoader {
         return s.domain();
     }
 
-    private static DevserverException noProject(Path dir) {
-        String yaml = Files.isRegularFile(dir.resolve("serverless.yaml"))
-                ? " (found serverless.yaml: GitLab Serverless reads serverless.yml, so rename it)" : "";
+    /** @param looked the folders searched, {@code dir} first (more than one when discovery walked up) */
+    static DevserverException noProject(Path dir, List<Path> looked) {
+        Path yamlDir = looked.stream().filter(d -> Files.isRegularFile(d.resolve("serverless.yaml"))).findFirst().orElse(null);
+        String yaml = yamlDir == null ? "" : " (found " + yamlDir.resolve("serverless.yaml")
+                + ": GitLab Serverless reads serverless.yml, so rename it)";
+        String where = looked.size() == 1 ? " here" : " here or in any folder above (looked in "
+                + String.join(", ", looked.stream().map(Path::toString).toList()) + ")";
         return new DevserverException(DevserverException.INVALID_PROJECT, dir.toAbsolutePath().normalize()
-                + ": no serverless.yml and no Dockerfile here" + yaml + ". Add a serverless.yml, for example:\n"
+                + ": no serverless.yml and no Dockerfile" + where + yaml + ". Add a serverless.yml, for example:\n"
                 + "  service: functions\n"
                 + "  functions:\n"
                 + "    echo:\n"
