@@ -16,11 +16,11 @@ public class VersionProvider implements IVersionProvider {
                 git.load(in);
             }
         }
-        String version = git.getProperty("git.build.version", "unknown");
-        String commit = git.getProperty("git.commit.id.abbrev", "");
-        if (commit.isEmpty()) {
+        String version = git.getProperty("version", "unknown");
+        String[] commit = git.getProperty("commit", "").trim().split(" "); // abbreviated hash and commit date
+        if (commit.length != 2) {
             return new String[]{"devserver " + version + " (built outside a git checkout: commit unknown)"};
         }
-        return new String[]{"devserver " + version + " (commit " + commit + " of " + git.getProperty("git.commit.time", "?") + ")"};
+        return new String[]{"devserver " + version + " (commit " + commit[0] + " of " + commit[1] + ")"};
     }
 }
