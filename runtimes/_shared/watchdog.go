@@ -54,10 +54,11 @@ func envDuration(name string, def time.Duration) time.Duration {
 }
 
 func envBool(name string, def bool) bool {
+	// As the original's parseBoolValue: only "true" is true.
 	switch os.Getenv(name) {
 	case "":
 		return def
-	case "true", "1":
+	case "true":
 		return true
 	}
 	return false
@@ -86,7 +87,8 @@ func readConfig() config {
 		port:        envInt("port", envInt("PORT", 8080)),
 		maxInflight: envInt("max_inflight", 0),
 	}
-	c.writeTimeout = envDuration("write_timeout", c.readTimeout)
+	// The original defaults write_timeout to 30s on its own, not to read_timeout.
+	c.writeTimeout = envDuration("write_timeout", 30*time.Second)
 	// The original waits write_timeout after SIGTERM for a load balancer to see the health
 	// check fail; nothing watches it locally, so the default here is 0 (no extra stop delay).
 	c.healthInterval = envDuration("healthcheck_interval", 0)

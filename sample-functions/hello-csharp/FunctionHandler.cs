@@ -4,7 +4,7 @@ namespace Function
 {
     public class FunctionHandler
     {
-        // Greets the request body (Program.cs gives each line back its newline).
+        // Greets the request body (all of it, as Program.cs reads stdin whole).
         public string Handle(string input)
         {
             return $"Hello, {input}";

@@ -1,4 +1,5 @@
 // OpenFaaS go template's main.go: stdin to function.Handle, printed with a trailing newline.
+// FUNCTION_MODULE is replaced at build by the function's module path (handler/function without a go.mod).
 package main
 
 import (
@@ -7,7 +8,7 @@ import (
 	"log"
 	"os"
 
-	"handler/function"
+	function "FUNCTION_MODULE"
 )
 
 func main() {

@@ -3,6 +3,7 @@
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends mono-runtime \
+      libmono-system-net-http4.0-cil libmono-system-numerics4.0-cil libmono-system-xml-linq4.0-cil libmono-system-runtime-serialization4.0-cil libmono-system-data4.0-cil \
  && rm -rf /var/lib/apt/lists/*
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends mono-mcs \

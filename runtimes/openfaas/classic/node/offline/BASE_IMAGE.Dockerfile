@@ -1,4 +1,4 @@
-# Offline stand-in for node:20-bookworm-slim: Debian 12's Node.js 18 and npm.
+# Offline stand-in for node:22-bookworm-slim: Debian 12's Node.js 18 and npm.
 # Identical to openfaas/classic/node's offline base so both share these layers.
 FROM debian:bookworm-slim
 RUN apt-get update \

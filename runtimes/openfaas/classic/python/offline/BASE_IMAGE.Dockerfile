@@ -5,3 +5,5 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python2.7-minimal \
  && ln -s python2.7 /usr/bin/python \
  && rm -rf /var/lib/apt/lists/*
+# As python:2.7's own ENV: Python 2 reads and writes stdio as UTF-8 whatever the locale.
+ENV PYTHONIOENCODING=UTF-8

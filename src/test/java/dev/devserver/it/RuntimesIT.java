@@ -48,7 +48,7 @@ class RuntimesIT {
             "hello-ruby    | openfaas/classic/ruby     | text/plain       | GitLab              | 'Hello, GitLab\n'",
             "hello-php7    | openfaas/classic/php7     | text/plain       | GitLab              | 'Hello, GitLab'",
             "hello-go      | openfaas/classic/go       | text/plain       | GitLab              | 'Hello, GitLab\n'",
-            "hello-csharp  | openfaas/classic/csharp   | text/plain       | GitLab              | 'Hello, GitLab\n'",
+            "hello-csharp  | openfaas/classic/csharp   | text/plain       | GitLab              | 'Hello, GitLab'",
     })
     void runtimeAnswersByItsConventions(String function, String runtime, String contentType, String body, String expected) {
         assertEquals(runtime, samples.project().function(function).orElseThrow().runtime());

@@ -1,0 +1,10 @@
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+module.exports = async (context) => {
+  const file = path.join(os.homedir(), 'probe');
+  fs.writeFileSync(file, 'written');
+  return `${fs.readFileSync(file, 'utf8')} in ${os.homedir()}, ${[...context].length} chars`;
+};

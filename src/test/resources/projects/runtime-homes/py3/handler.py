@@ -1,0 +1,9 @@
+import os
+
+
+def handle(req):
+    path = os.path.join(os.path.expanduser("~"), "probe")
+    with open(path, "w") as f:
+        f.write("written")
+    with open(path) as f:
+        return "%s in %s, %d chars" % (f.read(), os.path.expanduser("~"), len(req))
