@@ -1,5 +1,7 @@
 package dev.devserver.cli;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.devserver.image.BuildCa;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
@@ -19,6 +21,9 @@ public class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    BuildOptions build;
+
     @Option(names = {"-v", "--verbose"}, description = "Show every line of the Docker build output")
     boolean verbose;
 
@@ -28,8 +33,11 @@ public class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Project p = project.load();
-        ImageBuilder builder = new ImageBuilder(Docker.connect(), new RuntimeSources(RuntimeCatalog.locate()),
-                ImageBuilder.offlineBasesRequested());
+        BuildCa ca = build.buildCa();
+        DockerClient docker = Docker.connect();
+        RuntimeCatalog catalog = RuntimeCatalog.locate();
+        ImageBuilder builder = new ImageBuilder(docker, new RuntimeSources(catalog),
+                BuildOptions.offlineBases(p, docker, catalog), ca);
         if (json) {
             return new JsonEvents(System.out).builds(builder.buildAll(p, p.functions(), BuildListener.SILENT)) ? 0 : 1;
         }

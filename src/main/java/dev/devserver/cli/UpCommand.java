@@ -1,8 +1,9 @@
 package dev.devserver.cli;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.devserver.image.BuildCa;
 import dev.devserver.docker.Docker;
 import dev.devserver.image.BuildListener;
-import dev.devserver.image.ImageBuilder;
 import dev.devserver.image.RuntimeCatalog;
 import dev.devserver.image.RuntimeSources;
 import dev.devserver.observe.Ansi;
@@ -34,6 +35,9 @@ public class UpCommand implements Callable<Integer> {
 
     @Mixin
     ProjectOptions project;
+
+    @Mixin
+    BuildOptions build;
 
     @Option(names = "--port", defaultValue = "8080", description = "Router port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
@@ -121,9 +125,12 @@ public class UpCommand implements Callable<Integer> {
         }
         ServingOptions serving = ServingOptions.defaults().withReadyTimeout(readyTimeout)
                 .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target);
+        BuildCa ca = build.buildCa();
+        DockerClient docker = Docker.connect();
+        RuntimeCatalog catalog = RuntimeCatalog.locate();
         SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout,
-                ImageBuilder.offlineBasesRequested(), serving, !noWatch, tlsOptions())
-                .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L);
+                BuildOptions.offlineBases(p, docker, catalog), serving, !noWatch, tlsOptions())
+                .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L).withBuildCa(ca);
         StatusLine terminal = json ? new StatusLine(System.out, false) : StatusLine.forStdout();
         JsonEvents events = new JsonEvents(System.out);
         BuildProgress progress = new BuildProgress(terminal, verbose);
@@ -133,7 +140,7 @@ public class UpCommand implements Callable<Integer> {
             summary.accept(r);
             terminal.println(printer.format(r));
         };
-        Session session = Session.start(p, options, vertx, Docker.connect(), new RuntimeSources(RuntimeCatalog.locate()),
+        Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
                 json ? BuildListener.SILENT : progress, json ? events::terminal : terminal::println, requests);
         CountDownLatch stopped = new CountDownLatch(1);
         shutdown.add(() -> {
