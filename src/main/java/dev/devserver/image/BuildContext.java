@@ -41,6 +41,12 @@ public final class BuildContext {
     }
 
     public static BuildContext of(Project project, FunctionSpec function, Path runtimeFolder, Path sharedFolder) throws IOException {
+        return of(project, function, runtimeFolder, sharedFolder, null);
+    }
+
+    /** @param ca extra CAs for every build stage and the function (--build-ca-file), or null */
+    static BuildContext of(Project project, FunctionSpec function, Path runtimeFolder, Path sharedFolder, BuildCa ca)
+            throws IOException {
         List<ContextEntry> entries = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         if (runtimeFolder == null) {
@@ -55,6 +61,10 @@ public final class BuildContext {
         add(entries, warnings, functionTree(project, function, true), display(project, function.source()));
         String template = Files.readString(runtimeFolder.resolve("Dockerfile.template"));
         String dockerfile = withLabels(render(template, variables(function)), labels(project, function));
+        if (ca != null) {
+            dockerfile = BuildCa.addTo(dockerfile);
+            entries.add(ca.entry());
+        }
         entries.add(ContextEntry.generated("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8)));
         return new BuildContext(entries, warnings);
     }

@@ -30,18 +30,19 @@ public final class ImageBuilder {
     private final RuntimeSources runtimes;
     private final boolean offlineBases;
     private final OfflineBases bases;
+    private final BuildCa ca;
 
     public ImageBuilder(DockerClient docker, RuntimeSources runtimes, boolean offlineBases) {
+        this(docker, runtimes, offlineBases, null);
+    }
+
+    /** @param ca extra CAs runtime builds and functions trust (--build-ca-file), or null */
+    public ImageBuilder(DockerClient docker, RuntimeSources runtimes, boolean offlineBases, BuildCa ca) {
         this.docker = docker;
         this.runtimes = runtimes;
         this.offlineBases = offlineBases;
         this.bases = new OfflineBases(docker);
-    }
-
-    /** Offline bases are used when DEVSERVER_OFFLINE_BASES is set to 1 or true. */
-    public static boolean offlineBasesRequested() {
-        String value = System.getenv("DEVSERVER_OFFLINE_BASES");
-        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+        this.ca = ca;
     }
 
     /** Builds every function in parallel (bounded by cores); one failure does not stop the others. */
@@ -74,7 +75,7 @@ public final class ImageBuilder {
                 listener.line(function, "preparing offline base images");
                 args.putAll(bases.buildArgs(slug(function.runtime()), runtimeFolder));
             }
-            BuildContext context = BuildContext.of(project, function, runtimeFolder, runtimes.catalog().shared());
+            BuildContext context = BuildContext.of(project, function, runtimeFolder, runtimes.catalog().shared(), ca);
             context.warnings().forEach(w -> listener.warning(function, w));
             String hash = context.hash(args);
             String image = function.imageName() + ":" + hash;

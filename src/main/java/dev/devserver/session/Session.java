@@ -108,7 +108,7 @@ public final class Session implements AutoCloseable {
             if (removed > 0) {
                 terminal.accept("Removed " + removed + " container(s) left by an earlier run.");
             }
-            ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases());
+            ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases(), options.buildCa());
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
             MissingSecrets.describe(project, secrets).forEach(terminal);

@@ -1,5 +1,6 @@
 package dev.devserver.session;
 
+import dev.devserver.image.BuildCa;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.tls.TlsOptions;
 
@@ -7,11 +8,11 @@ import java.time.Duration;
 
 /**
  * How `up` runs: where the router listens, its timeouts, which base images builds use, the autoscaler's knobs,
- * whether sources are watched for hot reload, and whether HTTPS is served too.
+ * whether sources are watched for hot reload, whether HTTPS is served too, and the extra CAs builds trust.
  */
 public record SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
                              boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls,
-                             long logMaxBytes) {
+                             long logMaxBytes, BuildCa buildCa) {
     /** Request and container logs rotate at this size (three old files are kept). */
     public static final long DEFAULT_LOG_MAX_BYTES = 20L * 1024 * 1024;
 
@@ -22,7 +23,7 @@ public record SessionOptions(String host, int port, Duration activationTimeout, 
 
     public SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
                           boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls) {
-        this(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, DEFAULT_LOG_MAX_BYTES);
+        this(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, DEFAULT_LOG_MAX_BYTES, null);
     }
 
     /** Without HTTPS. */
@@ -37,30 +38,35 @@ public record SessionOptions(String host, int port, Duration activationTimeout, 
     }
 
     public SessionOptions withPort(int newPort) {
-        return new SessionOptions(host, newPort, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, logMaxBytes);
+        return new SessionOptions(host, newPort, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, logMaxBytes, buildCa);
     }
 
     public SessionOptions withOfflineBases(boolean offline) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch, tls, logMaxBytes);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch, tls, logMaxBytes, buildCa);
     }
 
     public SessionOptions withServing(ServingOptions newServing) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, newServing, watch, tls, logMaxBytes);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, newServing, watch, tls, logMaxBytes, buildCa);
     }
 
     public SessionOptions withWatch(boolean newWatch) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, newWatch, tls, logMaxBytes);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, newWatch, tls, logMaxBytes, buildCa);
     }
 
     public SessionOptions withTimeouts(Duration activation, Duration revision) {
-        return new SessionOptions(host, port, activation, revision, offlineBases, serving, watch, tls, logMaxBytes);
+        return new SessionOptions(host, port, activation, revision, offlineBases, serving, watch, tls, logMaxBytes, buildCa);
     }
 
     public SessionOptions withLogMaxBytes(long bytes) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, bytes);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, bytes, buildCa);
+    }
+
+    /** Extra CAs for runtime builds and functions (--build-ca-file); null for none. */
+    public SessionOptions withBuildCa(BuildCa ca) {
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, logMaxBytes, ca);
     }
 
     public SessionOptions withTls(TlsOptions newTls) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, newTls, logMaxBytes);
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, newTls, logMaxBytes, buildCa);
     }
 }

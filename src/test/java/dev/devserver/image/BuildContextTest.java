@@ -173,6 +173,28 @@ class BuildContextTest {
     }
 
     @Test
+    void buildCaGoesAfterEveryFromButScratch() {
+        String dockerfile = BuildCa.addTo("FROM a AS build\nRUN x\nFROM scratch\nCOPY y z\nfrom b\nCMD [\"c\"]");
+        String[] lines = dockerfile.split("\n");
+        assertEquals("FROM a AS build", lines[0]);
+        assertTrue(lines[1].startsWith("COPY _devserver/build-ca.crt "), lines[1]);
+        assertEquals("FROM scratch", lines[5]);
+        assertEquals("COPY y z", lines[6]);
+        assertEquals("from b", lines[7]);
+        assertTrue(lines[8].startsWith("COPY _devserver/build-ca.crt "), lines[8]);
+        assertTrue(lines[10].contains("SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt") && lines[10].contains("NODE_EXTRA_CA_CERTS="));
+        assertEquals("CMD [\"c\"]", lines[11]);
+    }
+
+    @Test
+    void aBuildCaFileWithoutCertificatesIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        dev.devserver.DevserverException e = org.junit.jupiter.api.Assertions.assertThrows(dev.devserver.DevserverException.class,
+                () -> BuildCa.read(file));
+        assertTrue(e.getMessage().startsWith(file + " (--build-ca-file) holds no PEM certificate"), e.getMessage());
+    }
+
+    @Test
     void labelsGoRightAfterTheFinalStagesFrom() {
         String dockerfile = BuildContext.withLabels("FROM a AS build\nRUN x\nFROM b\nCOPY y z\n",
                 new TreeMap<>(Map.of("k", "v \"q\"", "dev.devserver.function", "f")));
