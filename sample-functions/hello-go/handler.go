@@ -1,8 +1,8 @@
 package function
 
-import "fmt"
+import "example.com/greeting"
 
-// Handle greets the request body.
+// Handle greets the request body with its one dependency (vendored in vendor/).
 func Handle(req []byte) string {
-	return fmt.Sprintf("Hello, %s", string(req))
+	return greeting.Hello(string(req))
 }

@@ -2,11 +2,13 @@
 
 namespace App;
 
+use Greeting\Formatter;
+
 class Handler
 {
     // Greets the request body.
     public function handle($data)
     {
-        return "Hello, " . $data;
+        return Formatter::greet($data);
     }
 }

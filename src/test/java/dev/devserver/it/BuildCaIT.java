@@ -23,17 +23,13 @@ class BuildCaIT {
         SessionOptions options = SessionOptions.defaults().withPort(0).withOfflineBases(true)
                 .withBuildCa(BuildCa.read(MACHINE_CAS));
         try (Session session = Sessions.start(TestProjects.copy("build-ca", dir), options)) {
-            HttpResponse<String> npm = call(session, "npm-dep", "application/json", "42");
+            HttpResponse<String> npm = Sessions.post(session, "npm-dep", "application/json", "42");
             assertEquals(200, npm.statusCode(), npm.body());
             assertEquals("42 is a number", npm.body());
-            HttpResponse<String> https = call(session, "https-go", "text/plain", "");
+            HttpResponse<String> https = Sessions.post(session, "https-go", "text/plain", "");
             assertEquals(200, https.statusCode(), https.body());
             assertEquals("HTTPS 200", https.body());
         }
     }
 
-    private static HttpResponse<String> call(Session session, String function, String contentType, String body) {
-        String host = session.project().function(function).orElseThrow().host(session.project());
-        return Http.send(session.port(), host, "POST", "/", contentType, body);
-    }
 }

@@ -38,10 +38,6 @@ class RealFoldersIT {
         }
     }
 
-    private static HttpResponse<String> call(Session session, String function, String body) {
-        String host = session.project().function(function).orElseThrow().host(session.project());
-        return Http.send(session.port(), host, "POST", "/", "text/plain; charset=utf-8", body);
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -57,7 +53,7 @@ class RealFoldersIT {
             "cs   | written in /home/app, 11 chars",
     })
     void everyRuntimeWritesInItsHomeAndReadsUtf8(String function, String expected) {
-        HttpResponse<String> response = call(homes, function, UTF8_BODY);
+        HttpResponse<String> response = Sessions.post(homes, function, "text/plain; charset=utf-8", UTF8_BODY);
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(expected.replace("\\n", "\n"), response.body());
     }
@@ -82,7 +78,7 @@ class RealFoldersIT {
         Files.writeString(project.resolve("serverless.yml"),
                 "service: folders\nfunctions:\n  check:\n    handler: check\n    source: ./fn\n    runtime: gitlab/runtimes/nodejs\n");
         try (Session session = Sessions.start(project)) {
-            HttpResponse<String> response = call(session, "check", "");
+            HttpResponse<String> response = Sessions.post(session, "check", "text/plain", "");
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("{\"key\":false,\"hostModules\":false,\"link\":\"greeting.txt\",\"linked\":\"hello\"}", response.body());
         }
@@ -92,7 +88,7 @@ class RealFoldersIT {
     void vendoredGoModulesBuildInBothGoRuntimes(@TempDir Path dir) {
         try (Session session = Sessions.start(TestProjects.copy("vendored-go", dir))) {
             for (String function : new String[]{"gitlab-go", "classic-go"}) {
-                HttpResponse<String> response = call(session, function, "GitLab");
+                HttpResponse<String> response = Sessions.post(session, function, "text/plain", "GitLab");
                 assertEquals(200, response.statusCode(), response.body());
                 assertEquals("Hello from a vendored module, GitLab" + (function.equals("classic-go") ? "\n" : ""), response.body());
             }

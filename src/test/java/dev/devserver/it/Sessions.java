@@ -7,6 +7,7 @@ import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
 import io.vertx.core.Vertx;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,6 +25,12 @@ public final class Sessions {
     public static Session start(Path projectDir, SessionOptions options) {
         return Session.start(ProjectLoader.load(projectDir, Settings.defaults()), options, VERTX, Engine.docker(),
                 Engine.runtimes(), BuildListener.SILENT, line -> System.out.println("  | " + line), r -> { });
+    }
+
+    /** POSTs a body to one of the session's functions through its router, by the function's Knative host. */
+    public static HttpResponse<String> post(Session session, String function, String contentType, String body) {
+        String host = session.project().function(function).orElseThrow().host(session.project());
+        return Http.send(session.port(), host, "POST", "/", contentType, body);
     }
 
     public static Duration shortTimeouts() {

@@ -30,13 +30,15 @@ public record Starter(String runtime, String sample, String handler, List<Starte
             // The nodejs runtime loads <handler>.js, so the file takes the function's name as GitLab's example does.
             new Starter("gitlab/runtimes/nodejs", "echo-js", "{name}", List.of(new StarterFile("echo-js.js", "{name}.js"))),
             new Starter("gitlab/runtimes/ruby", "echo-rb", "MyEcho.my_function", same("my_echo.rb")),
-            new Starter("gitlab/runtimes/go", "echo-go", "Echo", same("echo.go")),
+            new Starter("gitlab/runtimes/go", "echo-go", "Echo", same("echo.go", "go.mod", "vendor/modules.txt",
+                    "vendor/example.com/headers/headers.go")),
             new Starter("openfaas/classic/python3", "hello-python3", null, same("handler.py")),
             new Starter("openfaas/classic/python", "hello-python", null, same("handler.py")),
             new Starter("openfaas/classic/node", "hello-node", null, same("handler.js")),
             new Starter("openfaas/classic/ruby", "hello-ruby", null, same("handler.rb")),
-            new Starter("openfaas/classic/php7", "hello-php7", null, same("src/Handler.php")),
-            new Starter("openfaas/classic/go", "hello-go", null, same("handler.go")),
+            new Starter("openfaas/classic/php7", "hello-php7", null, same("src/Handler.php", "lib/Formatter.php", "composer.json")),
+            new Starter("openfaas/classic/go", "hello-go", null, same("handler.go", "go.mod", "vendor/modules.txt",
+                    "vendor/example.com/greeting/greeting.go")),
             new Starter("openfaas/classic/csharp", "hello-csharp", null, same("FunctionHandler.cs", "Function.csproj")),
             new Starter(DOCKERFILE, "hello-docker", null, same("Dockerfile", "cgi-bin/index.cgi"))
     ).collect(Collectors.toUnmodifiableMap(Starter::runtime, Function.identity()));
