@@ -148,10 +148,16 @@ public class UpCommand implements Callable<Integer> {
             if (json) {
                 events.print(JsonEvents.event("stopping"));
             } else {
-                System.out.println("Stopping: removing containers…");
+                System.out.println(stopping(session.inFlight(), session.gracePeriod().toSeconds()));
             }
             session.close();
             stopped.countDown();
+        });
+        StopSignals.install(() -> {
+            if (!json) {
+                System.out.println("Forcing: containers are killed now.");
+            }
+            session.force();
         });
         if (json) {
             events.builds(session.builds());
@@ -162,6 +168,13 @@ public class UpCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private static String stopping(int inFlight, long graceSeconds) {
+        String requests = inFlight == 0 ? "" : "finishing " + inFlight + (inFlight == 1 ? " request" : " requests")
+                + " in flight, then ";
+        return "Stopping: " + requests + "SIGTERM to the containers (they get up to " + graceSeconds
+                + " s before SIGKILL; Ctrl-C again to force)…";
     }
 
     private static void printReady(Session session, BuildProgress progress, StatusLine terminal) {

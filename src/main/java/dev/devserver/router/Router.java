@@ -7,16 +7,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The HTTP front door: answers {@code <ksvc>.<namespace>.<domain>} like Knative's ingress + activator and proxies
  * to the function's container; answers devserver's own hosts (localhost, 127.0.0.1, [::1]) itself.
- * Chain per request: {@link RouteStep} → {@link NetworkProbeStep} → {@link RecordStep} (log, metrics) →
- * {@link ActivateStep} → {@link ProxyStep}.
+ * Chain per request: {@link RouteStep} → {@link DrainStep} → {@link NetworkProbeStep} → {@link RecordStep}
+ * (log, metrics) → {@link ActivateStep} → {@link ProxyStep}.
  */
 public final class Router {
     private final Vertx vertx;
@@ -29,6 +31,9 @@ public final class Router {
     private int httpsPort = -1;
     private PemKeyCertOptions httpsKeyCert;
     private volatile int boundHttpsPort = -1;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private volatile boolean forced;
 
     public Router(Vertx vertx, ServiceDirectory services, RouterOptions options, Consumer<RequestRecord> requestListener) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -83,6 +88,25 @@ public final class Router {
         });
     }
 
+    /** Requests to functions being answered right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Stops routing as Knative drains a pod: new requests to functions get 503, and this blocks until those in
+     * flight have finished, {@code max} passed, or {@link #force()} was called. Returns whether all finished.
+     */
+    public boolean drain(Duration max) throws InterruptedException {
+        draining = true;
+        return DrainStep.awaitIdle(inFlight, max, () -> forced);
+    }
+
+    /** Stops waiting for requests in flight (a second Ctrl-C). */
+    public void force() {
+        forced = true;
+    }
+
     public Future<Void> stop() {
         List<Future<?>> undeployed = new ArrayList<>();
         synchronized (deployments) {
@@ -129,5 +153,9 @@ public final class Router {
 
     RequestMetrics metrics() {
         return metrics;
+    }
+
+    DrainStep drainStep(Handler<Exchange> next) {
+        return new DrainStep(inFlight, () -> draining, next);
     }
 }

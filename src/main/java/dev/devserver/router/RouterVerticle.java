@@ -63,7 +63,7 @@ final class RouterVerticle extends AbstractVerticle {
         RecordStep record = new RecordStep(router.requestListener(), router::metrics, activate);
         OwnHostStep ownHost = new OwnHostStep(router.services(), router::ownHostHandler);
         NetworkProbeStep probe = new NetworkProbeStep(router.services(), record);
-        RouteStep route = new RouteStep(router.services(), ownHost, probe);
+        RouteStep route = new RouteStep(router.services(), ownHost, router.drainStep(probe));
         server = vertx.createHttpServer(serverOptions(options).setPort(port)).requestHandler(route)
                 .connectionHandler(RouterVerticle::accepted);
         Future<HttpServer> listening = server.listen();

@@ -4,18 +4,25 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Driver;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.VolumeOptions;
 import dev.devserver.docker.Labels;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
@@ -39,7 +46,7 @@ final class Containers {
                 .withEnv(env)
                 .withLabels(labels)
                 .withExposedPorts(port)
-                .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))
+                .withHostConfig(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true)))
                 .exec();
         return new Replica(created.getId(), name, null);
     }
@@ -58,6 +65,62 @@ final class Containers {
         replica.endpoint = new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec()));
         String ip = network.getIpAddress();
         replica.bridgeEndpoint = ip == null || ip.isBlank() ? null : new Endpoint(ip, CONTAINER_PORT);
+    }
+
+    /**
+     * The runtime contract lists /var/log among the directories a container may write; an image running as a
+     * non-root USER usually finds it root's 0755. Those get an empty tmpfs there, mode 1777 like /tmp. Root images
+     * keep theirs: it is writable already and may hold what the program expects (nginx's log symlinks).
+     * A plain tmpfs mount would not do: Docker copies the image directory's mode onto it. An anonymous tmpfs volume
+     * without copy-up keeps 1777; it goes with the container ({@link #remove}).
+     */
+    private HostConfig writableVarLog(String image, HostConfig host) {
+        String user = nonRootUsers.computeIfAbsent(image, this::imageUser);
+        if (user.isEmpty()) {
+            return host;
+        }
+        return host.withMounts(List.of(new Mount().withType(MountType.VOLUME).withTarget("/var/log")
+                .withVolumeOptions(new VolumeOptions().withNoCopy(true).withDriverConfig(new Driver().withName("local")
+                        .withOptions(Map.of("type", "tmpfs", "device", "tmpfs", "o", "mode=1777"))))));
+    }
+
+    private final Map<String, String> nonRootUsers = new ConcurrentHashMap<>();
+
+    /** The image's USER when it is not root, else "". */
+    private String imageUser(String image) {
+        var config = docker.inspectImageCmd(image).exec().getConfig();
+        String user = config == null || config.getUser() == null ? "" : config.getUser().strip();
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        return name.isEmpty() || name.equals("root") || name.equals("0") ? "" : user;
+    }
+
+    /** SIGTERM (the image's STOPSIGNAL), then SIGKILL after {@code graceSeconds}; returns once it stopped. */
+    void stop(String containerId, int graceSeconds) {
+        try {
+            docker.stopContainerCmd(containerId).withTimeout(graceSeconds).exec();
+        } catch (NotModifiedException | NotFoundException alreadyStopped) {
+            // exited by itself, or removed
+        }
+    }
+
+    void kill(String containerId) {
+        try {
+            docker.killContainerCmd(containerId).exec();
+        } catch (NotFoundException | ConflictException notRunning) {
+            // exited or removed already
+        }
+    }
+
+    void unpauseIfPaused(String containerId) {
+        try {
+            docker.unpauseContainerCmd(containerId).exec();
+        } catch (NotFoundException | ConflictException | InternalServerErrorException notPaused) {
+            // the pause never happened, or it exited
+        }
+    }
+
+    static String shortId(String containerId) {
+        return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
     }
 
     void pause(Replica replica) {
@@ -123,10 +186,15 @@ final class Containers {
 
     void remove(String containerId) {
         try {
-            docker.removeContainerCmd(containerId).withForce(true).exec();
+            docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException | ConflictException alreadyGoing) {
             // already removed, or being removed by an earlier call
         }
+    }
+
+    /** This project's containers (any state), for stopping them all when `up` ends. */
+    List<Container> all(String projectDir) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, projectDir)).exec();
     }
 
     /** Removes every container a devserver run for this project left behind; returns how many. */

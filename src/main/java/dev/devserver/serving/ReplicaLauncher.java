@@ -11,7 +11,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Brings a revision's containers up and down, fastest path first: thaw a frozen (paused) container, else start a
- * container created ahead of time, else create and start one. A container is ready once it answers HTTP.
+ * container created ahead of time, else create and start one. A container is ready once its port takes a TCP
+ * connection (Knative's default readiness probe).
  */
 final class ReplicaLauncher {
     private final Containers containers;
@@ -20,16 +21,18 @@ final class ReplicaLauncher {
     private final Executor workers;
     private final Duration readyTimeout;
     private final BiConsumer<Revision, Replica> onCrash;
+    private final GracefulStop stopper;
     private volatile Boolean bridgeReachable;
 
     ReplicaLauncher(Containers containers, ContainerOutput output, ServingEvents events, Executor workers,
-                    Duration readyTimeout, BiConsumer<Revision, Replica> onCrash) {
+                    Duration readyTimeout, BiConsumer<Revision, Replica> onCrash, GracefulStop stopper) {
         this.containers = containers;
         this.output = output;
         this.events = events;
         this.workers = workers;
         this.readyTimeout = readyTimeout;
         this.onCrash = onCrash;
+        this.stopper = stopper;
     }
 
     /** Adds one ready container to the revision; {@code cold}: requests are waiting for it (scale from zero). */
@@ -87,8 +90,10 @@ final class ReplicaLauncher {
         });
         try {
             // The log follower marks the replica STOPPED when its container exits: no Docker call per probe.
-            if (replica.endpoint != null
-                    && Probe.awaitReady(replica.endpoint, readyTimeout, () -> replica.state == Replica.State.STOPPED)) {
+            // Once this host is known to reach the bridge network, probe there: no port proxy to see through.
+            boolean direct = replica.bridgeEndpoint != null && Boolean.TRUE.equals(bridgeReachable);
+            if (replica.endpoint != null && Probe.awaitReady(direct ? replica.bridgeEndpoint : replica.endpoint, direct,
+                    readyTimeout, () -> replica.state == Replica.State.STOPPED)) {
                 preferBridge(replica);
                 becameReady(revision, replica, start, cold, "started");
             } else if (revision.replicas.contains(replica)) { // not taken out of service by stop(): it failed
@@ -139,7 +144,7 @@ final class ReplicaLauncher {
             return;
         }
         if (bridgeReachable == null) {
-            bridgeReachable = Probe.answers(bridge);
+            bridgeReachable = Probe.listens(bridge, true);
         }
         if (bridgeReachable) {
             replica.endpoint = bridge;
@@ -171,17 +176,15 @@ final class ReplicaLauncher {
         });
     }
 
-    /** Takes a container out of service and removes it (asynchronously). */
+    /**
+     * Takes a container out of service at once (no new requests), then, in the background, lets its requests in
+     * flight finish and stops it gracefully ({@link GracefulStop}: SIGTERM, grace period, SIGKILL).
+     */
     void stop(Revision revision, Replica replica) {
+        boolean frozen = replica.state == Replica.State.FROZEN;
         replica.state = Replica.State.STOPPED;
         revision.replicas.remove(replica);
-        workers.execute(() -> {
-            try {
-                containers.remove(replica.containerId);
-            } catch (RuntimeException engineDown) {
-                // the engine is gone (restarting): the container went with it, or `down`/the next `up` removes it
-            }
-        });
+        workers.execute(() -> stopper.stop(replica.containerId, revision.function, replica.inFlight::get, frozen));
     }
 
     /** Creates (without starting) one container so the next scale-from-zero only has to start it. */

@@ -35,6 +35,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
     private final ReplicaLauncher launcher;
+    private final GracefulStop stopper;
     private final Set<String> deadContainers = ConcurrentHashMap.newKeySet();
     private final Autoscaler autoscaler;
     private volatile Project project;
@@ -46,7 +47,8 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.options = options;
         this.events = events;
         this.project = project;
-        this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed);
+        this.stopper = new GracefulStop(containers, events);
+        this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper);
         this.autoscaler = new Autoscaler(options, launcher, this::labels, events);
         project.functions().forEach(this::register);
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
@@ -72,9 +74,13 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         routerPort = port;
     }
 
-    /** How long a replaced revision may finish its requests in flight (Knative's revision timeout). */
+    /**
+     * How long a replaced revision may finish its requests in flight, and a stopped container may take to exit
+     * after SIGTERM (Knative's revision timeout, which it uses as the pod's termination grace period).
+     */
     public void drainTimeout(Duration timeout) {
         drainTimeout = timeout;
+        stopper.grace(timeout);
     }
 
     /** Removes containers a previous run left behind (crash, SIGKILL); returns how many. */
@@ -271,13 +277,23 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         }
     }
 
-    /** Stops the autoscaler and removes every container of this project. */
+    /** Stops the autoscaler, then every container of this project gracefully; returns when all are gone. */
     @Override
     public void close() {
         clock.shutdownNow();
         byFunction.values().forEach(s -> s.current().ifPresent(r -> r.retired = true));
         byFunction.values().forEach(s -> s.current().ifPresent(r -> r.replicas.forEach(x -> x.state = Replica.State.STOPPED)));
-        removeLeftovers();
+        stopper.stopAll(project.dir().toString(), workers);
         workers.shutdownNow();
+    }
+
+    /** Cuts every graceful wait short: containers being stopped, and all stopped from now on, get SIGKILL. */
+    public void force() {
+        stopper.force();
+    }
+
+    /** The grace period a container gets between SIGTERM and SIGKILL. */
+    public Duration gracePeriod() {
+        return stopper.grace();
     }
 }

@@ -234,13 +234,22 @@ public final class Session implements AutoCloseable {
 
     private static final int ROUTER_STOP_SECONDS = 5;
 
-    /** Stops routing, removes this run's containers, flushes logs. */
+    /**
+     * Stops as Knative terminates a revision's pods: routing stops (new requests get 503), requests in flight finish
+     * (bounded by the revision timeout), then every container gets SIGTERM and the same grace period before SIGKILL;
+     * logs are flushed last, so what a container prints while it shuts down is kept. {@link #force()} cuts it short.
+     */
     @Override
     public void close() {
         for (FileWatcher w : new FileWatcher[]{watcher, secretWatcher}) {
             if (w != null) {
                 w.close();
             }
+        }
+        try {
+            router.drain(serving.gracePeriod());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         stopRouter();
         if (api != null) { // null when binding failed
@@ -249,5 +258,21 @@ public final class Session implements AutoCloseable {
         serving.close();
         requestLog.close();
         containerLogs.close();
+    }
+
+    /** Requests to functions in flight right now (what a stop waits for). */
+    public int inFlight() {
+        return router.inFlight();
+    }
+
+    /** How long a stop may wait for requests in flight, and then for each container after SIGTERM. */
+    public Duration gracePeriod() {
+        return serving.gracePeriod();
+    }
+
+    /** A second Ctrl-C: stop waiting for requests in flight; containers get SIGKILL at once. */
+    public void force() {
+        router.force();
+        serving.force();
     }
 }

@@ -93,6 +93,16 @@ public final class DevserverProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
+    /** Sends a signal by name ("INT" is Ctrl-C's). */
+    public void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** @return whether the process ended within {@code timeout} */
+    public boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** SIGKILL: devserver gets no chance to clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
