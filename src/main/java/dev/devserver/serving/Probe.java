@@ -43,6 +43,21 @@ final class Probe {
         return false;
     }
 
+    /**
+     * Whether this host reaches the container's bridge address: a connection is taken or refused at once (the
+     * container's kernel answered), rather than timing out or finding no route (Docker Desktop, remote engines).
+     */
+    static boolean reachable(Endpoint bridge) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(bridge.host(), bridge.port()), 300);
+            return true;
+        } catch (java.net.ConnectException refused) {
+            return refused.getMessage() != null && refused.getMessage().contains("refused");
+        } catch (IOException timeoutOrNoRoute) {
+            return false;
+        }
+    }
+
     /** @param direct no port proxy between here and the endpoint (the container's bridge address) */
     static boolean listens(Endpoint endpoint, boolean direct) {
         try (Socket socket = new Socket()) {

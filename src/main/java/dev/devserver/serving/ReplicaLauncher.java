@@ -90,7 +90,10 @@ final class ReplicaLauncher {
         });
         try {
             // The log follower marks the replica STOPPED when its container exits: no Docker call per probe.
-            // Once this host is known to reach the bridge network, probe there: no port proxy to see through.
+            // When this host reaches the bridge network, probe there: no port proxy to see through.
+            if (bridgeReachable == null && replica.bridgeEndpoint != null) {
+                bridgeReachable = Probe.reachable(replica.bridgeEndpoint);
+            }
             boolean direct = replica.bridgeEndpoint != null && Boolean.TRUE.equals(bridgeReachable);
             if (replica.endpoint != null && Probe.awaitReady(direct ? replica.bridgeEndpoint : replica.endpoint, direct,
                     readyTimeout, () -> replica.state == Replica.State.STOPPED)) {
@@ -139,15 +142,8 @@ final class ReplicaLauncher {
 
     /** Docker's userland proxy costs a hop; when this host reaches the bridge network, talk to the container directly. */
     private void preferBridge(Replica replica) {
-        Endpoint bridge = replica.bridgeEndpoint;
-        if (bridge == null || Boolean.FALSE.equals(bridgeReachable)) {
-            return;
-        }
-        if (bridgeReachable == null) {
-            bridgeReachable = Probe.listens(bridge, true);
-        }
-        if (bridgeReachable) {
-            replica.endpoint = bridge;
+        if (replica.bridgeEndpoint != null && Boolean.TRUE.equals(bridgeReachable)) {
+            replica.endpoint = replica.bridgeEndpoint;
         }
     }
 
