@@ -265,7 +265,8 @@ class RuntimeContractIT {
         String tooBig = rawGet("probe", "/headers", "X-Big: " + "x".repeat(1024 * 1024) + "\r\n");
         assertTrue(tooBig.startsWith("HTTP/1.1 431"), tooBig.substring(0, Math.min(200, tooBig.length())));
         String tooLong = rawGet("probe", "/headers?q=" + "q".repeat(1024 * 1024), "");
-        assertTrue(tooLong.startsWith("HTTP/1.1 414"), tooLong.substring(0, Math.min(200, tooLong.length())));
+        // Refused before its version was read, so the answer is HTTP/1.0 (Netty's placeholder for an unparsed request).
+        assertTrue(tooLong.matches("(?s)HTTP/1\\.[01] 414 .*"), tooLong.substring(0, Math.min(200, tooLong.length())));
     }
 
     @Test
