@@ -1,5 +1,6 @@
 package dev.devserver.api;
 
+import dev.devserver.router.OwnHosts;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,7 +20,6 @@ import java.util.function.IntSupplier;
 final class Access implements Handler<RoutingContext> {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-    private static final Set<String> OWN_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final IntSupplier port;
@@ -40,7 +40,7 @@ final class Access implements Handler<RoutingContext> {
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("Cross-Origin-Resource-Policy", "same-origin");
-        if (!OWN_HOSTS.contains(hostName(host(request)))) {
+        if (!OwnHosts.NAMES.contains(hostName(host(request)))) {
             ApiReplies.error(ctx, 403, "devserver answers its API only on localhost, 127.0.0.1 and [::1]");
             return;
         }
@@ -69,7 +69,7 @@ final class Access implements Handler<RoutingContext> {
         Set<String> origins = new HashSet<>();
         int http = port.getAsInt();
         int https = httpsPort.getAsInt();
-        for (String host : OWN_HOSTS) {
+        for (String host : OwnHosts.NAMES) {
             // Browsers leave the scheme's default port out of Origin.
             origins.add(http == 80 ? "http://" + host : "http://" + host + ":" + http);
             if (https > 0) {

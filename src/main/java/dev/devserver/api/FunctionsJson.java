@@ -6,7 +6,6 @@ import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.RevisionView;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,7 @@ final class FunctionsJson {
 
     /** Secrets the function references that the local store lacks (Knative starts it anyway: optional: true). */
     private static List<String> missingSecrets(Project project, FunctionSpec function, Set<String> storedSecrets) {
-        List<String> names = new ArrayList<>(project.secrets());
-        function.secrets().stream().filter(n -> !names.contains(n)).forEach(names::add);
-        return names.stream().filter(name -> !storedSecrets.contains(name)).toList();
+        return project.secrets(function).stream().filter(name -> !storedSecrets.contains(name)).toList();
     }
 
     /** The summary plus revisions and env/secret names (never values: they may hold secrets). */
@@ -56,12 +53,8 @@ final class FunctionsJson {
         json.put("serviceDescription", project.description());
         json.put("latestCreatedRevision", view.latestCreatedRevision());
         json.put("latestReadyRevision", view.latestReadyRevision());
-        List<String> envs = new ArrayList<>(project.envs().keySet());
-        spec.ifPresent(s -> s.envs().keySet().stream().filter(k -> !envs.contains(k)).forEach(envs::add));
-        json.put("envs", envs);
-        List<String> secrets = new ArrayList<>(project.secrets());
-        spec.ifPresent(s -> s.secrets().stream().filter(k -> !secrets.contains(k)).forEach(secrets::add));
-        json.put("secrets", secrets);
+        json.put("envs", spec.map(s -> List.copyOf(project.env(s).keySet())).orElse(List.copyOf(project.envs().keySet())));
+        json.put("secrets", spec.map(project::secrets).orElse(project.secrets()));
         json.put("revisions", view.revisions().stream().map(FunctionsJson::revision).toList());
         json.put("recentRequests", recentRequests);
         return json;

@@ -2,7 +2,6 @@ package dev.devserver.cli;
 
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
-import dev.devserver.observe.Ansi;
 import dev.devserver.project.FunctionSpec;
 
 import java.util.List;

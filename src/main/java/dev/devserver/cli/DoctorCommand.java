@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import dev.devserver.DevserverException;
 import dev.devserver.docker.Docker;
-import dev.devserver.observe.Ansi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

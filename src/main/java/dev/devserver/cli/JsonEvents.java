@@ -10,18 +10,15 @@ import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.ServiceStatus;
+import dev.devserver.session.SessionListener;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Duration;
 
-/** {@code --json}: one JSON object per line, each with an {@code event} field, for scripts and tools. */
-final class JsonEvents {
+/** {@code --json}: one JSON object per line, each with an {@code event} field, for scripts and tools; built from the session's typed events. */
+final class JsonEvents implements SessionListener {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
-    private static final Pattern CONTAINER_LINE = Pattern.compile("^(\\S+) │ (.*)$", Pattern.DOTALL);
-    private static final Pattern RELOAD = Pattern.compile("^(\\S+): (reloaded in .*|reload failed.*)$", Pattern.DOTALL);
 
     private final PrintStream out;
 
@@ -65,21 +62,44 @@ final class JsonEvents {
         print(e);
     }
 
-    void request(RequestRecord record) {
+    @Override
+    public void request(RequestRecord record) {
         print((ObjectNode) event("request").set("request", LogLines.request(record)));
     }
 
-    /** A terminal line of `up`, classified: a container's output, a reload, or anything else as a message. */
-    void terminal(String line) {
-        String text = ANSI.matcher(line).replaceAll("");
-        Matcher container = CONTAINER_LINE.matcher(text);
-        Matcher reload = RELOAD.matcher(text);
-        if (container.matches()) {
-            print(event("container").put("function", container.group(1)).put("line", container.group(2)));
-        } else if (reload.matches()) {
-            print(event("reload").put("function", reload.group(1)).put("message", reload.group(2)));
-        } else {
-            print(event("message").put("text", text));
-        }
+    @Override
+    public void containerLine(String function, String revision, boolean stderr, String text) {
+        print(event("container").put("function", function).put("revision", revision)
+                .put("stream", stderr ? "stderr" : "stdout").put("line", text));
+    }
+
+    @Override
+    public void reloaded(String function, String revision, Duration took, String cause) {
+        print(event("reload").put("function", function).put("ok", true).put("revision", revision)
+                .put("durationMs", took.toMillis()).put("cause", cause)
+                .put("message", "reloaded in " + took.toMillis() + " ms, revision " + revision + " (" + cause + ")"));
+    }
+
+    @Override
+    public void reloadFailed(String function, String cause, String reason, List<String> logTail) {
+        ObjectNode e = event("reload").put("function", function).put("ok", false).put("cause", cause).put("reason", reason)
+                .put("message", "reload failed (" + cause + "): " + reason);
+        logTail.forEach(e.putArray("logTail")::add);
+        print(e);
+    }
+
+    @Override
+    public void projectRejected(String problems) {
+        print(event("message").put("text", "serverless.yml has problems; still serving the previous version:\n" + problems));
+    }
+
+    @Override
+    public void notice(String function, String text) {
+        print(event("message").put("function", function).put("text", function + ": " + text));
+    }
+
+    @Override
+    public void message(String text) {
+        print(event("message").put("text", text));
     }
 }

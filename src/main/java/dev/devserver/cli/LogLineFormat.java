@@ -2,7 +2,6 @@ package dev.devserver.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devserver.observe.Ansi;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -11,15 +11,13 @@ import java.util.function.Consumer;
 /** One readable terminal line per request: {@code 12:00:01 POST functions-echo-js.ns.localhost/ 200 3.1ms 17B}. */
 public final class RequestLogPrinter implements Consumer<RequestRecord> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final String RESET = "\u001b[0m";
-    private static final String DIM = "\u001b[2m";
 
     private final PrintStream out;
     private final boolean colour;
 
-    /** Prints to stdout, in colour only when a console is attached (not when piped to a file). */
+    /** Prints to stdout, in colour as {@link Ansi} decides. */
     public RequestLogPrinter() {
-        this(System.out, System.console() != null);
+        this(System.out, Ansi.ENABLED);
     }
 
     public RequestLogPrinter(PrintStream out, boolean colour) {
@@ -34,7 +32,7 @@ public final class RequestLogPrinter implements Consumer<RequestRecord> {
 
     public String format(RequestRecord record) {
         String line = String.format(Locale.ROOT, "%s %s %s%s %s %s %s",
-                paint(DIM, TIME.format(record.timestamp())),
+                paint(Ansi.Colour.DIM, TIME.format(record.timestamp())),
                 record.requestMethod(),
                 printable(record.host()),
                 printable(record.requestUrl()),
@@ -54,21 +52,13 @@ public final class RequestLogPrinter implements Consumer<RequestRecord> {
         return out.toString();
     }
 
-    private String paint(String code, String text) {
-        return colour ? code + text + RESET : text;
+    private String paint(Ansi.Colour code, String text) {
+        return Ansi.paint(colour, code, text);
     }
 
-    private static String statusColour(int status) {
-        if (status >= 500) {
-            return "\u001b[31m"; // red
-        }
-        if (status >= 400) {
-            return "\u001b[33m"; // yellow
-        }
-        if (status >= 300) {
-            return "\u001b[36m"; // cyan
-        }
-        return "\u001b[32m"; // green
+    private static Ansi.Colour statusColour(int status) {
+        return status >= 500 ? Ansi.Colour.RED : status >= 400 ? Ansi.Colour.YELLOW
+                : status >= 300 ? Ansi.Colour.CYAN : Ansi.Colour.GREEN;
     }
 
     static String duration(long nanos) {

@@ -1,6 +1,5 @@
 package dev.devserver.cli;
 
-import dev.devserver.observe.Ansi;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.serving.ServiceStatus;

@@ -1,14 +1,12 @@
 package dev.devserver.cli;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.devserver.image.BuildCa;
 import dev.devserver.docker.Docker;
+import dev.devserver.image.BuildCa;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.RuntimeCatalog;
 import dev.devserver.image.RuntimeSources;
-import dev.devserver.observe.Ansi;
 import dev.devserver.project.Project;
-import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.ServiceStatus;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 
 @Command(name = "up", description = "Build every function, run it in a container and serve it at its Knative URL until Ctrl-C.")
 public class UpCommand implements Callable<Integer> {
@@ -135,13 +132,8 @@ public class UpCommand implements Callable<Integer> {
         JsonEvents events = new JsonEvents(System.out);
         BuildProgress progress = new BuildProgress(terminal, verbose);
         LiveSummary summary = new LiveSummary(terminal, SUMMARY_INTERVAL);
-        RequestLogPrinter printer = new RequestLogPrinter();
-        Consumer<RequestRecord> requests = json ? events::request : r -> {
-            summary.accept(r);
-            terminal.println(printer.format(r));
-        };
         Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
-                json ? BuildListener.SILENT : progress, json ? events::terminal : terminal::println, requests);
+                json ? BuildListener.SILENT : progress, json ? events : new TextConsole(terminal, summary));
         CountDownLatch stopped = new CountDownLatch(1);
         shutdown.add(() -> {
             summary.close();

@@ -30,6 +30,11 @@ public record FunctionSpec(String name, String knativeService, String handler, P
         labels = Immutable.map(labels);
     }
 
+    public FunctionSpec withLine(int newLine) {
+        return new FunctionSpec(name, knativeService, handler, source, runtime, description, envs, secrets, annotations,
+                labels, concurrency, newLine);
+    }
+
     /** The image repository name; gitlabktl names function images after the Knative service. */
     public String imageName() {
         return knativeService;

@@ -1,6 +1,8 @@
 package dev.devserver.project;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,5 +31,38 @@ public record Project(Path dir, Path file, Mode mode, String service, String des
 
     public Optional<FunctionSpec> function(String name) {
         return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The function's env vars from serverless.yml: the provider's, then the function's, which win (in file order). */
+    public Map<String, String> env(FunctionSpec function) {
+        Map<String, String> env = new LinkedHashMap<>(envs);
+        env.putAll(function.envs());
+        return Immutable.map(env);
+    }
+
+    /** The secrets the function reads, as Knative's envFrom lists them: the provider's, then its own, each once. */
+    public List<String> secrets(FunctionSpec function) {
+        LinkedHashSet<String> names = new LinkedHashSet<>(secrets);
+        names.addAll(function.secrets());
+        return List.copyOf(names);
+    }
+
+    /** Every secret the project references, the provider's first, each once. */
+    public List<String> referencedSecrets() {
+        LinkedHashSet<String> names = new LinkedHashSet<>(secrets);
+        functions.forEach(f -> names.addAll(f.secrets()));
+        return List.copyOf(names);
+    }
+
+    /**
+     * Everything that shapes the function's revision: the whole spec but its position in the file (moving a block is
+     * no change), with what it inherits from the provider. Two equal configurations run the same container.
+     */
+    public RevisionConfiguration configuration(FunctionSpec function) {
+        return new RevisionConfiguration(function.withLine(0), env(function), secrets(function));
+    }
+
+    /** See {@link #configuration}. */
+    public record RevisionConfiguration(FunctionSpec function, Map<String, String> env, List<String> secrets) {
     }
 }

@@ -5,7 +5,6 @@ import dev.devserver.project.Mode;
 import dev.devserver.project.Project;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +33,6 @@ public final class KnativeManifests {
     public static String image(FunctionSpec f, String registry) {
         String prefix = registry == null || registry.isBlank() ? "" : registry.strip().replaceAll("/+$", "") + "/";
         return prefix + f.imageName() + ":" + TAG;
-    }
-
-    /** Provider secrets then the function's, each once: tm lists them all, a duplicate would only repeat envFrom. */
-    public static List<String> secrets(Project project, FunctionSpec f) {
-        LinkedHashSet<String> names = new LinkedHashSet<>(project.secrets());
-        names.addAll(f.secrets());
-        return List.copyOf(names);
     }
 
     private static Map<String, Object> service(Project project, FunctionSpec f, String registry) {
@@ -106,15 +98,15 @@ public final class KnativeManifests {
         container.put("image", image(f, registry));
         // tm also adds an env var `timestamp` set to the deploy time to force a new revision; a rendered file
         // must be reproducible, and `kubectl apply` of a changed image or env makes a new revision anyway.
-        Map<String, String> env = new LinkedHashMap<>(project.envs());
-        env.putAll(f.envs());
+        Map<String, String> env = project.env(f);
         List<Map<String, Object>> envList = new ArrayList<>();
         env.forEach((name, value) -> envList.add(nameValue(name, value)));
         if (!envList.isEmpty()) {
             container.put("env", envList);
         }
         List<Map<String, Object>> envFrom = new ArrayList<>();
-        for (String secret : secrets(project, f)) {
+        // Provider secrets then the function's, each once: tm lists them all, a duplicate would only repeat envFrom.
+        for (String secret : project.secrets(f)) {
             Map<String, Object> ref = new LinkedHashMap<>();
             ref.put("name", secret);
             ref.put("optional", true);

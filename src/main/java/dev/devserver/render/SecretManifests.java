@@ -1,10 +1,8 @@
 package dev.devserver.render;
 
-import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +19,7 @@ public record SecretManifests(List<Manifest> manifests, List<String> missing) {
     public static SecretManifests of(Project project, SecretSource source) {
         List<Manifest> manifests = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (String name : referenced(project)) {
+        for (String name : project.referencedSecrets()) {
             Optional<Map<String, String>> values = source.get(name);
             if (values.isPresent()) {
                 manifests.add(new Manifest(Manifest.Kind.SECRET, name, secret(project, name, values.get())));
@@ -30,16 +28,6 @@ public record SecretManifests(List<Manifest> manifests, List<String> missing) {
             }
         }
         return new SecretManifests(List.copyOf(manifests), List.copyOf(missing));
-    }
-
-    /** Every secret name the project uses, provider first, each once. */
-    public static List<String> referenced(Project project) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (FunctionSpec f : project.functions()) {
-            names.addAll(KnativeManifests.secrets(project, f));
-        }
-        names.addAll(project.secrets());
-        return List.copyOf(names);
     }
 
     /** {@code stringData}, not base64 {@code data}: the user reads what will be applied, and the API server encodes it. */

@@ -76,6 +76,6 @@ final class HostName {
 
     /** Hosts that address devserver itself rather than a function. */
     static boolean isOwn(String name) {
-        return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]");
+        return OwnHosts.NAMES.contains(name);
     }
 }

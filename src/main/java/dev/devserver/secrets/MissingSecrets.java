@@ -20,9 +20,7 @@ public final class MissingSecrets {
     public static List<String> describe(Project project, SecretStore store) {
         Map<String, List<String>> users = new LinkedHashMap<>();
         for (FunctionSpec f : project.functions()) {
-            List<String> names = new ArrayList<>(project.secrets());
-            names.addAll(f.secrets());
-            for (String name : names) {
+            for (String name : project.secrets(f)) {
                 List<String> functions = users.computeIfAbsent(name, n -> new ArrayList<>());
                 if (!functions.contains(f.name())) {
                     functions.add(f.name());

@@ -3,7 +3,6 @@ package dev.devserver.serving;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +21,13 @@ public final class Environment {
     public static Map<String, String> of(Project project, FunctionSpec function, String revision,
                                          Function<String, Map<String, String>> secrets) {
         Map<String, String> env = new LinkedHashMap<>();
-        List<String> secretNames = new ArrayList<>(project.secrets());
-        secretNames.addAll(function.secrets());
-        for (String name : secretNames) {
+        for (String name : project.secrets(function)) {
             Map<String, String> values = secrets.apply(name);
             if (values != null) {
                 env.putAll(values);
             }
         }
-        env.putAll(project.envs());
-        env.putAll(function.envs());
+        env.putAll(project.env(function));
         env.put("PORT", String.valueOf(Containers.CONTAINER_PORT));
         env.put("K_SERVICE", function.knativeService());
         env.put("K_CONFIGURATION", function.knativeService());

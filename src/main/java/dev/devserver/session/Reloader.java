@@ -4,7 +4,6 @@ import dev.devserver.DevserverException;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
-import dev.devserver.observe.Ansi;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Mode;
 import dev.devserver.project.Project;
@@ -14,13 +13,12 @@ import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.Serving;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,18 +34,18 @@ final class Reloader {
     private final Path runtimesRoot;
     private final SecretStore secrets;
     private final Map<String, String> fingerprints = new HashMap<>();
-    private final Consumer<String> terminal;
+    private final SessionListener listener;
 
     Reloader(Supplier<Project> project, Consumer<Project> adopt, ImageBuilder builder, Serving serving, Path runtimesRoot,
-             SecretStore secrets, Consumer<String> terminal) {
+             SecretStore secrets, SessionListener listener) {
         this.project = project;
         this.adopt = adopt;
         this.builder = builder;
         this.serving = serving;
         this.runtimesRoot = runtimesRoot;
         this.secrets = secrets;
-        this.terminal = terminal;
-        referencedSecrets(project.get()).forEach(name -> fingerprints.put(name, secrets.fingerprint(name)));
+        this.listener = listener;
+        project.get().referencedSecrets().forEach(name -> fingerprints.put(name, secrets.fingerprint(name)));
     }
 
     /** Called when the secret store changed: rolls out the functions whose secrets were created, replaced or deleted. */
@@ -55,21 +53,15 @@ final class Reloader {
         long start = System.nanoTime();
         Project current = project.get();
         Map<String, String> causes = new LinkedHashMap<>();
-        for (String name : referencedSecrets(current)) {
+        for (String name : current.referencedSecrets()) {
             String fingerprint = secrets.fingerprint(name);
             if (!fingerprint.equals(fingerprints.put(name, fingerprint))) {
                 String what = "secret " + name + (fingerprint.isEmpty() ? " deleted" : " changed");
-                current.functions().stream().filter(f -> current.secrets().contains(name) || f.secrets().contains(name))
+                current.functions().stream().filter(f -> current.secrets(f).contains(name))
                         .forEach(f -> causes.putIfAbsent(f.name(), what));
             }
         }
         rollOut(current, causes, start);
-    }
-
-    private static Set<String> referencedSecrets(Project project) {
-        Set<String> names = new TreeSet<>(project.secrets());
-        project.functions().forEach(f -> names.addAll(f.secrets()));
-        return names;
     }
 
     /** Called with the files that changed; rebuilds and rolls out the functions they affect. */
@@ -82,7 +74,7 @@ final class Reloader {
             try {
                 next = ProjectLoader.load(current.file(), new Settings(current.namespace(), current.domain()));
             } catch (DevserverException e) {
-                terminal.accept(Ansi.red("serverless.yml has problems; still serving the previous version:\n") + e.getMessage());
+                listener.projectRejected(e.getMessage());
                 return;
             }
             for (FunctionSpec f : next.functions()) {
@@ -114,16 +106,17 @@ final class Reloader {
         for (BuildResult build : builds) {
             String name = build.function().name();
             if (!build.ok()) {
-                terminal.accept(Ansi.red(name + ": ") + "reload failed (" + causes.get(name) + "): build failed: "
-                        + build.error() + "\n    " + String.join("\n    ", build.logTail())
-                        + "\n  the previous revision keeps serving.");
+                listener.reloadFailed(name, causes.get(name), "build failed: " + build.error(), build.logTail());
                 continue;
             }
-            serving.rollOut(build, secrets.lookup()).whenComplete((revision, error) -> terminal.accept(error == null
-                    ? Ansi.green(name + ": ") + "reloaded in " + (System.nanoTime() - start) / 1_000_000 + " ms, revision "
-                    + revision + " (" + causes.get(name) + ")"
-                    : Ansi.red(name + ": ") + "new revision did not become ready (" + Failures.rootMessage(error)
-                    + "); the previous revision keeps serving."));
+            serving.rollOut(build, secrets.lookup()).whenComplete((revision, error) -> {
+                if (error == null) {
+                    listener.reloaded(name, revision, Duration.ofNanos(System.nanoTime() - start), causes.get(name));
+                } else {
+                    listener.reloadFailed(name, causes.get(name), "the new revision did not become ready: "
+                            + Failures.rootMessage(error), List.of());
+                }
+            });
         }
     }
 
@@ -132,15 +125,9 @@ final class Reloader {
                 && (path.startsWith(runtimesRoot.resolve(f.runtime())) || path.startsWith(runtimesRoot.resolve("_shared")));
     }
 
-    /** Everything that shapes a revision, without the line numbers (moving a block is not a change). */
-    private static boolean sameConfiguration(Project before, Project after, FunctionSpec f) {
-        FunctionSpec old = before.function(f.name()).orElse(null);
-        return old != null && before.envs().equals(after.envs()) && before.secrets().equals(after.secrets())
-                && Objects.equals(old.handler(), f.handler()) && old.source().equals(f.source())
-                && Objects.equals(old.runtime(), f.runtime()) && Objects.equals(old.description(), f.description())
-                && old.envs().equals(f.envs()) && old.secrets().equals(f.secrets())
-                && old.annotations().equals(f.annotations()) && old.labels().equals(f.labels())
-                && Objects.equals(old.concurrency(), f.concurrency());
+    /** Whole configurations compared (see {@link Project#configuration}): a field added later cannot be missed. */
+    static boolean sameConfiguration(Project before, Project after, FunctionSpec f) {
+        return before.function(f.name()).map(before::configuration).filter(after.configuration(f)::equals).isPresent();
     }
 
 }

@@ -19,6 +19,7 @@ import dev.devserver.router.Router;
 import dev.devserver.router.RouterOptions;
 import dev.devserver.secrets.MissingSecrets;
 import dev.devserver.secrets.SecretStore;
+import dev.devserver.serving.ContainerOutput;
 import dev.devserver.serving.Serving;
 import dev.devserver.tls.TlsMaterial;
 import dev.devserver.tls.TlsSetup;
@@ -34,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * One `devserver up`: the composition root that wires the stages together (build → serving → router → observe)
@@ -56,20 +56,23 @@ public final class Session implements AutoCloseable {
     private final ApiServer api;
     private List<BuildResult> builds = List.of();
 
-    private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, Consumer<String> terminal,
-                    Consumer<RequestRecord> requestView) {
+    private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, SessionListener listener) {
         this.project = project;
         // First, so a bad certificate fails before anything is started.
-        this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, terminal) : null;
+        this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, listener::message) : null;
         int httpPort = concretePort(options.host(), options.port());
         int httpsPort = tls == null ? -1 : httpsPort(options, httpPort);
-        this.logs = logsFolder(project, terminal);
-        this.containerLogs = new ContainerLogFiles(logs, terminal, options.logMaxBytes());
-        this.serving = new Serving(docker, project, containerLogs, options.serving(), new SessionEvents(terminal, metrics, project.namespace()));
+        this.logs = logsFolder(project, listener);
+        this.containerLogs = new ContainerLogFiles(logs, options.logMaxBytes());
+        ContainerOutput output = (function, revision, stderr, text) -> {
+            containerLogs.line(function, revision, stderr, text);
+            listener.containerLine(function, revision, stderr, text);
+        };
+        this.serving = new Serving(docker, project, output, options.serving(), new SessionEvents(listener, metrics, project.namespace()));
         serving.drainTimeout(options.revisionTimeout());
         this.requestLog = new RequestLogFile(LogFolder.requests(logs), options.logMaxBytes());
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), httpPort,
-                options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(new InBackground<>("request-view", requestView, terminal)));
+                options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(new InBackground<RequestRecord>("request-view", listener::request, listener::message)));
         if (tls != null) {
             router.https(httpsPort, tls.keyCertOptions());
         }
@@ -89,32 +92,31 @@ public final class Session implements AutoCloseable {
      * {@code .devserver/logs}; when it cannot be made (a file in its place, a read-only or full disk) the session still
      * serves: the problem is shown once here, and the log writers report their own failures once.
      */
-    private static Path logsFolder(Project project, Consumer<String> terminal) {
+    private static Path logsFolder(Project project, SessionListener listener) {
         try {
             return LogFolder.create(project.dir());
         } catch (DevserverException e) {
-            terminal.accept(e.getMessage() + " Until then request and container logs are not saved; functions are still served.");
+            listener.message(e.getMessage() + " Until then request and container logs are not saved; functions are still served.");
             return LogFolder.of(project.dir());
         }
     }
 
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
     public static Session start(Project project, SessionOptions options, Vertx vertx, DockerClient docker,
-                                RuntimeSources runtimes, BuildListener buildListener, Consumer<String> terminal,
-                                Consumer<RequestRecord> requestView) {
-        Session session = new Session(project, options, vertx, docker, terminal, requestView);
+                                RuntimeSources runtimes, BuildListener buildListener, SessionListener listener) {
+        Session session = new Session(project, options, vertx, docker, listener);
         try {
             int removed = session.serving.removeLeftovers();
             if (removed > 0) {
-                terminal.accept("Removed " + removed + " container(s) left by an earlier run.");
+                listener.message("Removed " + removed + " container(s) left by an earlier run.");
             }
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases(), options.buildCa());
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
-            MissingSecrets.describe(project, secrets).forEach(terminal);
+            MissingSecrets.describe(project, secrets).forEach(listener::message);
             session.serving.deploy(session.builds, secrets.lookup());
             if (options.watch()) {
-                session.watch(builder, runtimes.catalog().root(), secrets, terminal);
+                session.watch(builder, runtimes.catalog().root(), secrets, listener);
             }
             return session;
         } catch (RuntimeException e) {
@@ -124,16 +126,16 @@ public final class Session implements AutoCloseable {
     }
 
     /** Hot reload: watch the project and the runtime templates; roll out what changed. */
-    private void watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, Consumer<String> terminal) {
+    private void watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, SessionListener listener) {
         Reloader reloader = new Reloader(() -> project, changed -> project = changed, builder, serving, runtimesRoot,
-                secrets, terminal);
+                secrets, listener);
         try {
             watcher = new FileWatcher(Set.of(project.dir(), runtimesRoot), new WatchIgnore(() -> project), Duration.ofMillis(100),
                     reloader::changed);
             secretWatcher = new FileWatcher(Set.of(secrets.folder()), path -> false, Duration.ofMillis(100),
                     changed -> reloader.secretsChanged());
         } catch (IOException e) {
-            terminal.accept("Cannot watch " + project.dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
+            listener.message("Cannot watch " + project.dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
         }
     }
 

@@ -52,7 +52,7 @@ class SecretsIT {
                 "--from-literal", "FUNCTION_SECRET_ONLY=yes", "--from-literal", "CANARY=" + CANARY);
         SessionOptions options = SessionOptions.defaults().withPort(0).withOfflineBases(true);
         session = Session.start(ProjectLoader.load(dir, Settings.defaults()), options, Sessions.VERTX, Engine.docker(),
-                Engine.runtimes(), BuildListener.SILENT, TERMINAL::add, r -> { });
+                Engine.runtimes(), BuildListener.SILENT, new PrintedLines(TERMINAL::add));
     }
 
     @AfterAll

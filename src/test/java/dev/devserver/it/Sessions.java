@@ -24,7 +24,7 @@ public final class Sessions {
 
     public static Session start(Path projectDir, SessionOptions options) {
         return Session.start(ProjectLoader.load(projectDir, Settings.defaults()), options, VERTX, Engine.docker(),
-                Engine.runtimes(), BuildListener.SILENT, line -> System.out.println("  | " + line), r -> { });
+                Engine.runtimes(), BuildListener.SILENT, new PrintedLines(line -> System.out.println("  | " + line)));
     }
 
     /** POSTs a body to one of the session's functions through its router, by the function's Knative host. */

@@ -1,6 +1,5 @@
 package dev.devserver.observe.logs;
 
-import dev.devserver.observe.Ansi;
 import dev.devserver.serving.ContainerOutput;
 
 import java.io.IOException;
@@ -9,34 +8,26 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Keeps each function's container output in {@code .devserver/logs/<function>.log} (one JSON line per output line,
- * so it can be searched like the request log) and shows it in the terminal prefixed with the function's name.
+ * so it can be searched like the request log).
  * Each file is bounded: past {@code maxBytes} it rotates (see {@link RotatingFile}); a line is one write, never torn.
  */
 public final class ContainerLogFiles implements ContainerOutput, AutoCloseable {
     private final Path folder;
-    private final Consumer<String> terminal;
     private final long maxBytes;
     private final Map<String, RotatingFile> files = new ConcurrentHashMap<>();
     private volatile boolean reportedFailure;
 
-    public ContainerLogFiles(Path folder, Consumer<String> terminal) {
-        this(folder, terminal, RotatingFile.DEFAULT_MAX_BYTES);
-    }
-
     /** @param maxBytes size at which a function's log rotates to {@code .1} (three rotated files are kept) */
-    public ContainerLogFiles(Path folder, Consumer<String> terminal, long maxBytes) {
+    public ContainerLogFiles(Path folder, long maxBytes) {
         this.folder = folder;
-        this.terminal = terminal;
         this.maxBytes = maxBytes;
     }
 
     @Override
     public void line(String function, String revision, boolean stderr, String text) {
-        terminal.accept(Ansi.dim(function + " │ ") + text);
         String json = LogLines.line(LogLines.container(Instant.now(), function, revision, stderr, text)) + "\n";
         try {
             files.computeIfAbsent(function, f -> new RotatingFile(LogFolder.container(folder, f), maxBytes,

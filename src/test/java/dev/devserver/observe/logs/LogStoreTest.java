@@ -124,7 +124,7 @@ public class LogStoreTest {
 
     @Test
     void containerLogsRotateToo() throws IOException {
-        ContainerLogFiles files = new ContainerLogFiles(logs, line -> { }, 300);
+        ContainerLogFiles files = new ContainerLogFiles(logs, 300);
         for (int i = 0; i < 20; i++) {
             files.line("echo", "r1", false, "line " + i);
         }
@@ -141,7 +141,7 @@ public class LogStoreTest {
     void followSeesNewMatchingLinesAcrossARotation() throws Exception {
         append("echo.log", container(T0, "echo", "old line"));
         BlockingQueue<ObjectNode> seen = new LinkedBlockingQueue<>();
-        ContainerLogFiles files = new ContainerLogFiles(logs, line -> { }, 400);
+        ContainerLogFiles files = new ContainerLogFiles(logs, 400);
         try (AutoCloseable follow = store().follow("echo", "message:wanted*", seen::add)) {
             Thread.sleep(LogTail.POLL_MILLIS + 100);
             for (int i = 0; i < 6; i++) {
