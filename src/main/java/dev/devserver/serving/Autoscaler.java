@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Knative's KPA, simplified for one machine: containers wanted = ceil(peak concurrency over the stable window /
- * target), within min and max scale; scale up at once when requests wait (the activator's panic mode), down by one
- * container per tick; idle revisions freeze (pause) after {@code freezeAfter} and go to zero after the stable window
- * plus the grace period, unless min-scale keeps them warm.
+ * Knative's KPA, simplified for one machine: {@link ScaleDecision} decides containers wanted = ceil(peak concurrency
+ * over the stable window / target), within min and max scale; up at once when requests wait (the activator's panic
+ * mode), down by one container per tick; idle revisions freeze (pause) after {@code freezeAfter} and go to zero after
+ * the stable window plus the grace period, unless min-scale keeps them warm. This class measures the load and applies
+ * the decision; it runs on serving's threads, never on the router's event loop.
  */
 final class Autoscaler {
     private final ServingOptions options;
@@ -30,9 +31,9 @@ final class Autoscaler {
         if (revision.retired || revision.failure != null) {
             return;
         }
-        int desired = Math.max(1, revision.policy.desired(revision.inFlight() + revision.waitingCount()));
         boolean cold = revision.count(Replica.State.READY) == 0;
-        for (int capacity = capacity(revision); capacity < desired; capacity++) {
+        ScaleDecision decision = ScaleDecision.onDemand(load(revision, 0, Duration.ZERO), revision.policy);
+        for (int i = 0; i < decision.launch(); i++) {
             launcher.launch(revision, labels.apply(revision), cold);
         }
     }
@@ -49,32 +50,40 @@ final class Autoscaler {
             revision.samples.removeFirst();
         }
         double peak = revision.samples.stream().mapToLong(s -> s[1]).max().orElse(0);
-        int desired = revision.policy.desired(peak);
         Duration idle = concurrency > 0 ? Duration.ZERO : Duration.ofNanos(now - revision.lastRequestNanos);
-        int ready = (int) revision.count(Replica.State.READY);
-        if (revision.policy.minScale() == 0 && idle.compareTo(options.idleToZero()) > 0) {
+        ScaleDecision decision = ScaleDecision.onTick(load(revision, peak, idle), revision.policy, options);
+        apply(revision, decision);
+        events.pods(revision.knativeService, revision.name, (int) revision.replicas.stream()
+                .filter(r -> r.state() != Replica.State.CREATED && r.state() != Replica.State.STOPPED).count(),
+                decision.desired());
+    }
+
+    private static ScaleDecision.Load load(Revision revision, double peak, Duration idle) {
+        return new ScaleDecision.Load(revision.inFlight() + revision.waitingCount(), peak, idle,
+                (int) revision.count(Replica.State.READY), (int) revision.count(Replica.State.FROZEN),
+                revision.launching.get());
+    }
+
+    private void apply(Revision revision, ScaleDecision decision) {
+        if (decision.toZero()) {
             scaleToZero(revision);
-            desired = 0;
-        } else if (!options.freezeAfter().isZero() && idle.compareTo(options.freezeAfter()) > 0
-                && ready > revision.policy.minScale()) {
-            revision.replicas.stream().filter(Replica::ready).skip(revision.policy.minScale()).forEach(launcher::freeze);
-        } else if (ready > Math.max(desired, 1) && revision.launching.get() == 0) {
+        }
+        revision.replicas.stream().filter(Replica::ready).skip(revision.policy.minScale()).limit(decision.freeze())
+                .forEach(launcher::freeze);
+        if (decision.stopOneIdle()) {
             revision.replicas.stream().filter(r -> r.ready() && r.inFlight.get() == 0)
                     .min(Comparator.comparingLong(r -> r.lastUsedNanos))
                     .ifPresent(r -> launcher.stop(revision, r));
         }
-        for (int capacity = capacity(revision) + (int) revision.count(Replica.State.FROZEN);
-             capacity < revision.policy.minScale(); capacity++) {
+        for (int i = 0; i < decision.launch(); i++) {
             launcher.launch(revision, labels.apply(revision), false);
         }
-        events.pods(revision.knativeService, revision.name, (int) revision.replicas.stream()
-                .filter(r -> r.state != Replica.State.CREATED && r.state != Replica.State.STOPPED).count(), desired);
     }
 
     private void scaleToZero(Revision revision) {
         boolean any = false;
         for (Replica replica : revision.replicas) {
-            if (replica.state == Replica.State.READY || replica.state == Replica.State.FROZEN) {
+            if (replica.state() == Replica.State.READY || replica.state() == Replica.State.FROZEN) {
                 launcher.stop(revision, replica);
                 any = true;
             }
@@ -84,9 +93,5 @@ final class Autoscaler {
                     + options.idleToZero().toSeconds() + " s without requests");
             launcher.prepareStandby(revision, labels.apply(revision));
         }
-    }
-
-    private static int capacity(Revision revision) {
-        return (int) revision.count(Replica.State.READY) + revision.launching.get();
     }
 }

@@ -48,7 +48,7 @@ final class Containers {
                 .withExposedPorts(port)
                 .withHostConfig(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true)))
                 .exec();
-        return new Replica(created.getId(), name, null);
+        return new Replica(created.getId(), name);
     }
 
     /**

@@ -2,12 +2,30 @@ package dev.devserver.serving;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One container of a revision: its state, the requests it is serving right now and its last output lines. */
+/**
+ * One container of a revision: its lifecycle state, the requests it is serving right now and its last output lines.
+ * The state changes only through {@link #move} and {@link #stop}, along the transitions below, so two threads
+ * (a launch, the autoscaler, the log follower) can never both claim or resurrect the same container.
+ */
 final class Replica {
     enum State { CREATED, STARTING, READY, FROZEN, STOPPED }
+
+    /**
+     * CREATED (a standby, not started) → STARTING → READY ⇄ FROZEN (paused); FROZEN → STARTING when thawed; any
+     * state → STOPPED, which is final.
+     */
+    static final Map<State, Set<State>> TRANSITIONS = Map.of(
+            State.CREATED, EnumSet.of(State.STARTING, State.STOPPED),
+            State.STARTING, EnumSet.of(State.READY, State.STOPPED),
+            State.READY, EnumSet.of(State.FROZEN, State.STOPPED),
+            State.FROZEN, EnumSet.of(State.STARTING, State.READY, State.STOPPED),
+            State.STOPPED, EnumSet.noneOf(State.class));
 
     private static final int TAIL = 20;
     final String containerId;
@@ -16,13 +34,33 @@ final class Replica {
     volatile Endpoint bridgeEndpoint;
     final AtomicInteger inFlight = new AtomicInteger();
     private final Deque<String> tail = new ArrayDeque<>();
-    volatile State state = State.STARTING;
+    private volatile State state = State.CREATED;
     volatile long lastUsedNanos = System.nanoTime();
 
-    Replica(String containerId, String name, Endpoint endpoint) {
+    /** A created container; its endpoint is known once it started. */
+    Replica(String containerId, String name) {
         this.containerId = containerId;
         this.name = name;
-        this.endpoint = endpoint;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Moves {@code from} → {@code to} if the replica is in {@code from} and the transition is allowed. */
+    synchronized boolean move(State from, State to) {
+        if (state != from || !TRANSITIONS.get(from).contains(to)) {
+            return false;
+        }
+        state = to;
+        return true;
+    }
+
+    /** Takes the replica out of service for good; returns the state it was in. */
+    synchronized State stop() {
+        State before = state;
+        state = State.STOPPED;
+        return before;
     }
 
     boolean ready() {

@@ -55,7 +55,7 @@ final class ReplicaLauncher {
             Replica r = standby;
             if (r == null) {
                 r = containers.create(revision.image, revision.name, revision.env, labels);
-                r.state = Replica.State.STARTING;
+                r.move(Replica.State.CREATED, Replica.State.STARTING);
                 revision.replicas.add(r);
             }
             startAndProbe(revision, r, start, cold);
@@ -65,11 +65,7 @@ final class ReplicaLauncher {
     /** Takes one replica in {@code state} for starting, so two launches never pick the same container. */
     private static Replica claim(Revision revision, Replica.State state) {
         synchronized (revision) {
-            Replica replica = revision.replicas.stream().filter(r -> r.state == state).findFirst().orElse(null);
-            if (replica != null) {
-                replica.state = Replica.State.STARTING;
-            }
-            return replica;
+            return revision.replicas.stream().filter(r -> r.move(state, Replica.State.STARTING)).findFirst().orElse(null);
         }
     }
 
@@ -96,7 +92,7 @@ final class ReplicaLauncher {
             }
             boolean direct = replica.bridgeEndpoint != null && Boolean.TRUE.equals(bridgeReachable);
             if (replica.endpoint != null && Probe.awaitReady(direct ? replica.bridgeEndpoint : replica.endpoint, direct,
-                    readyTimeout, () -> replica.state == Replica.State.STOPPED)) {
+                    readyTimeout, () -> replica.state() == Replica.State.STOPPED)) {
                 preferBridge(replica);
                 becameReady(revision, replica, start, cold, "started");
             } else if (revision.replicas.contains(replica)) { // not taken out of service by stop(): it failed
@@ -128,7 +124,9 @@ final class ReplicaLauncher {
     }
 
     private void becameReady(Revision revision, Replica replica, long start, boolean cold, String how) {
-        replica.state = Replica.State.READY;
+        if (!replica.move(Replica.State.STARTING, Replica.State.READY)) {
+            return; // stopped meanwhile (scaled down, rolled out, Ctrl-C): never resurrect it
+        }
         replica.lastUsedNanos = System.nanoTime();
         revision.crash = null;
         revision.firstReady.complete(null);
@@ -148,26 +146,24 @@ final class ReplicaLauncher {
     }
 
     private void exited(Revision revision, Replica replica) {
-        if (replica.state == Replica.State.STOPPED || replica.state == Replica.State.CREATED) {
+        if (replica.state() == Replica.State.STOPPED || replica.state() == Replica.State.CREATED) {
             return;
         }
-        Replica.State before = replica.state;
-        replica.state = Replica.State.STOPPED;
+        Replica.State before = replica.stop();
         if (before == Replica.State.READY || before == Replica.State.FROZEN) {
             onCrash.accept(revision, replica);
         }
     }
 
     void freeze(Replica replica) {
-        if (replica.state != Replica.State.READY || replica.inFlight.get() > 0) {
+        if (replica.inFlight.get() > 0 || !replica.move(Replica.State.READY, Replica.State.FROZEN)) {
             return;
         }
-        replica.state = Replica.State.FROZEN;
         workers.execute(() -> {
             try {
                 containers.pause(replica);
             } catch (RuntimeException e) {
-                replica.state = Replica.State.READY; // could not pause: keep serving from it
+                replica.move(Replica.State.FROZEN, Replica.State.READY); // could not pause: keep serving from it
             }
         });
     }
@@ -177,15 +173,14 @@ final class ReplicaLauncher {
      * flight finish and stops it gracefully ({@link GracefulStop}: SIGTERM, grace period, SIGKILL).
      */
     void stop(Revision revision, Replica replica) {
-        boolean frozen = replica.state == Replica.State.FROZEN;
-        replica.state = Replica.State.STOPPED;
+        boolean frozen = replica.stop() == Replica.State.FROZEN;
         revision.replicas.remove(replica);
         workers.execute(() -> stopper.stop(replica.containerId, revision.function, replica.inFlight::get, frozen));
     }
 
     /** Creates (without starting) one container so the next scale-from-zero only has to start it. */
     void prepareStandby(Revision revision, Map<String, String> labels) {
-        if (revision.replicas.stream().anyMatch(r -> r.state == Replica.State.CREATED)) {
+        if (revision.replicas.stream().anyMatch(r -> r.state() == Replica.State.CREATED)) {
             return;
         }
         workers.execute(() -> {

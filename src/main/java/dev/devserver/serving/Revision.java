@@ -40,7 +40,20 @@ final class Revision {
     /** Why the revision's last container died, while its replacement is pending (requests get 502 meanwhile). */
     volatile String crash;
 
+    /** Requests that may wait for a container, as Knative's activator bounds its breaker's queue (breakerQueueDepth). */
+    static final int QUEUE_DEPTH = 10_000;
+
+    private final int queueDepth;
+    /** A scale-out for waiting requests is queued on serving's threads (one at a time per revision). */
+    final AtomicBoolean demandQueued = new AtomicBoolean();
+
     Revision(String name, String function, String knativeService, String image, List<String> env, ScalingPolicy policy) {
+        this(name, function, knativeService, image, env, policy, QUEUE_DEPTH);
+    }
+
+    Revision(String name, String function, String knativeService, String image, List<String> env, ScalingPolicy policy,
+             int queueDepth) {
+        this.queueDepth = queueDepth;
         this.name = name;
         this.function = function;
         this.knativeService = knativeService;
@@ -49,12 +62,19 @@ final class Revision {
         this.policy = policy;
     }
 
-    /** A lease on the least-loaded ready container with room, or a future completed once one frees up or starts. */
+    /**
+     * A lease on the least-loaded ready container with room, or a future completed once one frees up or starts;
+     * beyond the queue depth, a 503 at once rather than an unbounded wait.
+     */
     synchronized CompletableFuture<Lease> acquire() {
         lastRequestNanos = System.nanoTime();
         Optional<Replica> replica = waiting.isEmpty() ? leastLoadedWithRoom() : Optional.empty();
         if (replica.isPresent()) {
             return CompletableFuture.completedFuture(lease(replica.get()));
+        }
+        if (waiting.size() >= queueDepth && waitingCount() >= queueDepth) {
+            return CompletableFuture.failedFuture(new NotReadyException(503, function + " is overloaded: "
+                    + queueDepth + " requests are already waiting for a container (the activator's queue depth)"));
         }
         CompletableFuture<Lease> future = new CompletableFuture<>();
         waiting.addLast(future);
@@ -153,7 +173,12 @@ final class Revision {
     }
 
     long count(Replica.State state) {
-        return replicas.stream().filter(r -> r.state == state).count();
+        return replicas.stream().filter(r -> r.state() == state).count();
+    }
+
+    /** Takes the revision out of service: no more launches, crash replacements or standbys. */
+    void retire() {
+        retired = true;
     }
 
     void fail(String reason) {

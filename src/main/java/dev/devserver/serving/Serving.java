@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,21 +37,31 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
     private final ReplicaLauncher launcher;
     private final GracefulStop stopper;
-    private final Set<String> deadContainers = ConcurrentHashMap.newKeySet();
+    private final CrashRecovery recovery;
     private final Autoscaler autoscaler;
-    private volatile Project project;
-    private volatile int routerPort = 8080;
-    private volatile Duration drainTimeout = Duration.ofSeconds(300);
+    private final Supplier<Project> project;
+    private final int routerPort;
+    private final Duration drainTimeout;
 
-    public Serving(DockerClient docker, Project project, ContainerOutput output, ServingOptions options, ServingEvents events) {
+    /**
+     * @param project      the current project, read at each use (hot reload replaces it, then calls {@link #projectChanged})
+     * @param routerPort   the port the router listens on, for the functions' URLs
+     * @param drainTimeout how long a replaced revision may finish its requests in flight (Knative's revision timeout)
+     */
+    public Serving(DockerClient docker, Supplier<Project> project, ContainerOutput output, ServingOptions options,
+                   ServingEvents events, int routerPort, Duration drainTimeout) {
         this.containers = new Containers(docker);
         this.options = options;
         this.events = events;
         this.project = project;
+        this.routerPort = routerPort;
+        this.drainTimeout = drainTimeout;
         this.stopper = new GracefulStop(containers, events);
+        stopper.grace(drainTimeout); // Knative uses the revision timeout as the pod's termination grace period
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper);
+        this.recovery = new CrashRecovery(containers, launcher, events, clock, this::labels);
         this.autoscaler = new Autoscaler(options, launcher, this::labels, events);
-        project.functions().forEach(this::register);
+        project.get().functions().forEach(this::register);
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -63,29 +74,15 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     private FunctionService register(FunctionSpec f) {
-        FunctionService service = byFunction.computeIfAbsent(f.name(), name -> new FunctionService(project.namespace(),
-                f.knativeService(), f.name(), () -> f.url(project, routerPort), autoscaler::demand));
-        byHost.put(f.host(project), service);
+        FunctionService service = byFunction.computeIfAbsent(f.name(), name -> new FunctionService(project.get().namespace(),
+                f.knativeService(), f.name(), () -> f.url(project.get(), routerPort), this::demand));
+        byHost.put(f.host(project.get()), service);
         return service;
-    }
-
-    /** The port the router listens on, for the functions' URLs. */
-    public void routerPort(int port) {
-        routerPort = port;
-    }
-
-    /**
-     * How long a replaced revision may finish its requests in flight, and a stopped container may take to exit
-     * after SIGTERM (Knative's revision timeout, which it uses as the pod's termination grace period).
-     */
-    public void drainTimeout(Duration timeout) {
-        drainTimeout = timeout;
-        stopper.grace(timeout);
     }
 
     /** Removes containers a previous run left behind (crash, SIGKILL); returns how many. */
     public int removeLeftovers() {
-        return containers.removeAll(project.dir().toString());
+        return containers.removeAll(project.get().dir().toString());
     }
 
     /** Rolls out every build and waits until each new revision serves or failed. */
@@ -107,7 +104,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
             return CompletableFuture.failedFuture(new NotReadyException(502, "build failed: " + build.error()));
         }
         String name = service.nextRevisionName();
-        Map<String, String> env = Environment.of(project, function, name, secrets);
+        Map<String, String> env = Environment.of(project.get(), function, name, secrets);
         Revision revision = new Revision(name, function.name(), function.knativeService(), build.image(),
                 Environment.asDockerEnv(env), ScalingPolicy.of(function, options));
         service.created(revision);
@@ -120,7 +117,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         }
         return revision.firstReady.thenApply(ready -> {
             if (!service.isLatest(revision)) { // a newer edit was rolled out meanwhile: never serve stale code
-                revision.retired = true;
+                revision.retire();
                 revision.replicas.forEach(r -> launcher.stop(revision, r));
                 return name;
             }
@@ -131,7 +128,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
 
     private void drain(Revision previous, Revision successor) {
         previous.handOverWaiting(successor);
-        previous.retired = true;
+        previous.retire();
         workers.execute(() -> {
             long deadline = System.nanoTime() + drainTimeout.toNanos();
             while (previous.inFlight() > 0 && System.nanoTime() < deadline) {
@@ -142,68 +139,16 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     private void crashed(Revision revision, Replica replica) {
-        Integer code = containers.exitCodeIfReachable(replica);
-        revision.replicas.remove(replica);
-        int crashes = ++revision.crashes;
-        long backoffMs = backoffMs(crashes);
-        String exit = code == null ? "stopped (the Docker engine is not reachable)" : "exited with code " + code;
-        revision.crash = "its container " + exit + "; restarting in " + backoffMs / 1000 + " s"
-                + ReplicaLauncher.lastLines(replica);
-        events.info(revision.function, "container of " + revision.name + " " + exit + "; replacing it in " + backoffMs + " ms");
-        removeWhenPossible(replica.containerId);
-        replaceAfter(revision, backoffMs, crashes);
+        recovery.crashed(revision, replica);
     }
 
-    private static long backoffMs(int attempt) {
-        return Math.min(30_000, 1000L << Math.min(attempt - 1, 5));
-    }
-
-    /**
-     * Replaces a crashed revision's container after {@code delayMs}, and keeps retrying with backoff while no
-     * container becomes ready: when the Docker engine itself went away (restart, upgrade), launches fail until it
-     * answers again, then the revision is recreated.
-     */
-    private void replaceAfter(Revision revision, long delayMs, int attempt) {
-        if (!revision.replacing.compareAndSet(false, true)) {
-            return; // another crashed replica of this revision already scheduled the replacement
-        }
-        clock.schedule(() -> {
-            revision.replacing.set(false);
-            if (revision.retired || revision.count(Replica.State.READY) > 0) {
-                return;
-            }
-            removeDeadContainers();
-            launcher.launch(revision, labels(revision), false).whenComplete((ok, failed) -> {
-                if (revision.retired || revision.count(Replica.State.READY) > 0) {
-                    return;
-                }
-                long next = backoffMs(attempt + 1);
-                if (!containers.engineAnswers()) {
-                    revision.crash = "the Docker engine is not reachable; retrying in " + next / 1000 + " s";
-                    events.info(revision.function, "Docker engine not reachable: retrying in " + next + " ms");
-                }
-                replaceAfter(revision, next, attempt + 1);
+    /** Scale-out for waiting requests runs on serving's threads: the router's event loop never waits for Docker. */
+    private void demand(Revision revision) {
+        if (revision.demandQueued.compareAndSet(false, true)) {
+            workers.execute(() -> {
+                revision.demandQueued.set(false);
+                autoscaler.demand(revision);
             });
-        }, delayMs, TimeUnit.MILLISECONDS);
-    }
-
-    /** Removes a dead container now, or once the engine answers again. */
-    private void removeWhenPossible(String containerId) {
-        try {
-            containers.remove(containerId);
-        } catch (RuntimeException engineDown) {
-            deadContainers.add(containerId);
-        }
-    }
-
-    private void removeDeadContainers() {
-        for (String id : List.copyOf(deadContainers)) {
-            try {
-                containers.remove(id);
-                deadContainers.remove(id);
-            } catch (RuntimeException engineStillDown) {
-                return;
-            }
         }
     }
 
@@ -216,7 +161,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     private Map<String, String> labels(Revision revision) {
-        return Map.of(Labels.PROJECT, project.dir().toString(),
+        return Map.of(Labels.PROJECT, project.get().dir().toString(),
                 Labels.FUNCTION, revision.function,
                 Labels.KNATIVE_SERVICE, revision.knativeService,
                 Labels.KNATIVE_CONFIGURATION, revision.knativeService,
@@ -224,8 +169,8 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     /** Adopts a changed serverless.yml: new functions become routable, removed ones stop serving. */
-    public void update(Project changed) {
-        this.project = changed;
+    public void projectChanged() {
+        Project changed = project.get();
         for (FunctionService service : List.copyOf(byFunction.values())) {
             if (changed.function(service.function()).isEmpty()) {
                 remove(service);
@@ -241,7 +186,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private void remove(FunctionService service) {
         byFunction.remove(service.function());
         service.current().ifPresent(r -> {
-            r.retired = true;
+            r.retire();
             r.failWaiting(new NotReadyException(404, service.function() + " was removed from serverless.yml"));
             r.replicas.forEach(replica -> launcher.stop(r, replica));
         });
@@ -262,7 +207,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     private List<FunctionService> ordered() {
-        return project.functions().stream().map(f -> byFunction.get(f.name())).filter(s -> s != null).toList();
+        return project.get().functions().stream().map(f -> byFunction.get(f.name())).filter(s -> s != null).toList();
     }
 
     public Optional<FunctionService> function(String name) {
@@ -281,9 +226,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     @Override
     public void close() {
         clock.shutdownNow();
-        byFunction.values().forEach(s -> s.current().ifPresent(r -> r.retired = true));
-        byFunction.values().forEach(s -> s.current().ifPresent(r -> r.replicas.forEach(x -> x.state = Replica.State.STOPPED)));
-        stopper.stopAll(project.dir().toString(), workers);
+        byFunction.values().forEach(s -> s.current().ifPresent(Revision::retire));
+        byFunction.values().forEach(s -> s.current().ifPresent(r -> r.replicas.forEach(Replica::stop)));
+        stopper.stopAll(project.get().dir().toString(), workers);
         workers.shutdownNow();
     }
 
