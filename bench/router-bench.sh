@@ -24,21 +24,13 @@ done
 TARGETS="direct router nginx"
 command -v nginx >/dev/null || { TARGETS="direct router"; echo "router-bench: nginx not installed, skipping the reference proxy" >&2; }
 
-WORK=$(mktemp -d /tmp/router-bench.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  bin/devserver down -f "$WORK/p/serverless.yml" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
+. bench/lib.sh
+WORK=$BENCH_WORK
 
 mkdir -p "$WORK/p/echo-js"
 cp sample-functions/echo-js/echo-js.js "$WORK/p/echo-js/"
 printf 'service: bench\nfunctions:\n  echo-js:\n    handler: echo-js\n    source: ./echo-js\n    runtime: gitlab/runtimes/nodejs\n' > "$WORK/p/serverless.yml"
-bin/devserver up -f "$WORK/p/serverless.yml" --port "$ROUTER_PORT" --no-watch --freeze-after 0 --stable-window 1h > "$WORK/up.log" 2>&1 &
-PIDS+=($!)
-until grep -q "Press Ctrl-C" "$WORK/up.log"; do kill -0 "${PIDS[0]}" || { cat "$WORK/up.log"; exit 1; }; sleep 0.2; done
+bench_up "$WORK/p/serverless.yml" "$ROUTER_PORT" "$WORK/up.log" --no-watch --freeze-after 0 --stable-window 1h
 UP_PORT=$(docker port "$(docker ps -q --filter "label=dev.devserver.project=$WORK/p" | head -1)" 8080 | head -1 | cut -d: -f2)
 
 nginx_conf() { # $1 name, $2 server block body
@@ -57,8 +49,7 @@ http {
   $2
 }
 CONF
-  nginx -p "$WORK/$1" -c "$WORK/$1/nginx.conf" &
-  PIDS+=($!)
+  bench_background nginx -p "$WORK/$1" -c "$WORK/$1/nginx.conf"
 }
 
 [[ $TARGETS == *nginx* ]] && nginx_conf proxy "access_log $WORK/proxy/access.log combined;

@@ -6,9 +6,10 @@
 #   - edit-to-served: time from saving the handler to the router answering with the new code
 # Usage: bench/serving-bench.sh [ROUNDS]   (default 7). Prints medians and ratios.
 set -euo pipefail
-home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+home=$BENCH_HOME
+work=$BENCH_WORK
 rounds="${1:-7}"
-work="$(mktemp -d)"; trap 'kill $up_pid 2>/dev/null; wait 2>/dev/null; "$home/bin/devserver" down -f "$work/p/serverless.yml" >/dev/null 2>&1; rm -rf "$work"' EXIT
 mkdir -p "$work/p/echo-js"
 cp "$home/sample-functions/echo-js/echo-js.js" "$work/p/echo-js/"
 printf 'service: bench\nfunctions:\n  echo-js:\n    handler: echo-js\n    source: ./echo-js\n    runtime: gitlab/runtimes/nodejs\n' > "$work/p/serverless.yml"
@@ -20,11 +21,10 @@ first_byte_ms() { curl -s -o /dev/null -w '%{time_starttransfer}\n' -H "Host: $h
 running() { docker ps -q --filter "label=dev.devserver.function=echo-js" --filter "label=dev.devserver.project=$work/p" --filter status=running | wc -l; }
 paused() { docker ps -q --filter "label=dev.devserver.project=$work/p" --filter status=paused | wc -l; }
 start_up() {
-  "$home/bin/devserver" up -f "$work/p/serverless.yml" --port "$port" "$@" > "$work/up.log" 2>&1 & up_pid=$!
-  until grep -q "Press Ctrl-C" "$work/up.log"; do kill -0 $up_pid || { cat "$work/up.log"; exit 1; }; sleep 0.2; done
+  bench_up "$work/p/serverless.yml" "$port" "$work/up.log" "$@"
 }
-stop_up() { kill -TERM $up_pid;  # background jobs ignore SIGINT; the JVM runs the same clean-up on TERM
-  wait $up_pid 2>/dev/null || true; }
+stop_up() { kill -TERM $UP_PID;  # background jobs ignore SIGINT; the JVM runs the same clean-up on TERM
+  wait $UP_PID 2>/dev/null || true; }
 
 echo "== up ready time with images built (goal < 3 s)"
 start_up --no-watch; stop_up

@@ -16,23 +16,14 @@ CONNECTIONS=${CONNECTIONS:-256}
 PORT=${PORT:-18384}
 command -v wrk >/dev/null || { echo "soak: wrk not found (apt-get install -y wrk)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/soak.XXXXXX)
+. bench/lib.sh
+WORK=$BENCH_WORK
 PROJECT="$WORK/gitlab-example"
 HOST=functions-echo-js.gitlab-example-local.localhost
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  bin/devserver down -f "$PROJECT/serverless.yml" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 
 cp -r src/test/resources/projects/gitlab-example "$PROJECT"
 DEVSERVER_JAVA_OPTS="${DEVSERVER_JAVA_OPTS:--Xms384m -Xmx384m -XX:+AlwaysPreTouch}" \
-  bin/devserver up -f "$PROJECT/serverless.yml" --port "$PORT" --no-watch --freeze-after 0 --stable-window 1h \
-  > "$WORK/up.log" 2>&1 &
-PIDS+=($!)
-until grep -q "Press Ctrl-C" "$WORK/up.log"; do kill -0 "${PIDS[0]}" || { cat "$WORK/up.log"; exit 1; }; sleep 0.2; done
+  bench_up "$PROJECT/serverless.yml" "$PORT" "$WORK/up.log" --no-watch --freeze-after 0 --stable-window 1h
 JVM=$(pgrep -f "quarkus-run.jar up -f $PROJECT/serverless.yml" | head -1)
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$JVM/status"; }
 
@@ -40,12 +31,12 @@ wrk -t2 -c"$CONNECTIONS" -d10s -H "Host: $HOST" "http://127.0.0.1:$PORT/" >/dev/
 sleep 3
 LOG="$PROJECT/.devserver/logs/requests.jsonl"
 RSS_START=$(rss)
-tail -n0 -F "$LOG" > "$WORK/lines.jsonl" 2>/dev/null &
-PIDS+=($!)
+bench_background tail -n0 -F "$LOG" > "$WORK/lines.jsonl" 2>/dev/null
+TAIL_PID=${BENCH_PIDS[-1]}
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -H "Host: $HOST" "http://127.0.0.1:$PORT/" | tee "$WORK/wrk.txt"
 sleep 5
 RSS_END=$(rss)
-kill "${PIDS[1]}"
+kill "$TAIL_PID"
 
 REQUESTS=$(grep -o '[0-9]* requests in' "$WORK/wrk.txt" | cut -d' ' -f1)
 NON2XX=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$WORK/wrk.txt" | grep -o '[0-9]*$' || echo 0)

@@ -7,14 +7,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 /** Requests to devserver's own hosts (localhost, 127.0.0.1, [::1]): health, then whatever the API mounts. */
 final class OwnHostStep {
     private final ServiceDirectory services;
-    private final Supplier<Handler<HttpServerRequest>> extra;
+    private final Handler<HttpServerRequest> extra;
 
-    OwnHostStep(ServiceDirectory services, Supplier<Handler<HttpServerRequest>> extra) {
+    OwnHostStep(ServiceDirectory services, Handler<HttpServerRequest> extra) {
         this.services = services;
         this.extra = extra;
     }
@@ -24,9 +23,8 @@ final class OwnHostStep {
             health(request);
             return;
         }
-        Handler<HttpServerRequest> handler = extra.get();
-        if (handler != null) {
-            handler.handle(request);
+        if (extra != null) {
+            extra.handle(request);
         } else {
             Replies.text(request.response(), 404, "Not found: " + request.path());
         }

@@ -9,15 +9,14 @@ import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /** Log and metrics step: when the exchange ends, builds its {@link RequestRecord} and hands it on. */
 final class RecordStep implements Handler<Exchange> {
     private final Consumer<RequestRecord> listener;
-    private final Supplier<RequestMetrics> metrics;
+    private final RequestMetrics metrics;
     private final Handler<Exchange> next;
 
-    RecordStep(Consumer<RequestRecord> listener, Supplier<RequestMetrics> metrics, Handler<Exchange> next) {
+    RecordStep(Consumer<RequestRecord> listener, RequestMetrics metrics, Handler<Exchange> next) {
         this.listener = listener;
         this.metrics = metrics;
         this.next = next;
@@ -25,7 +24,7 @@ final class RecordStep implements Handler<Exchange> {
 
     @Override
     public void handle(Exchange exchange) {
-        RequestMetrics sink = metrics.get();
+        RequestMetrics sink = metrics;
         sink.started(exchange.route);
         exchange.onEnd(() -> {
             RequestRecord record = record(exchange);

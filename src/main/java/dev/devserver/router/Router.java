@@ -25,43 +25,49 @@ public final class Router {
     private final ServiceDirectory services;
     private final RouterOptions options;
     private final Consumer<RequestRecord> requestListener;
+    private final RequestMetrics metrics;
+    private final Handler<HttpServerRequest> ownHostHandler;
+    private final Https https;
     private final List<String> deployments = new ArrayList<>();
-    private volatile Handler<HttpServerRequest> ownHostHandler;
-    private volatile RequestMetrics metrics = RequestMetrics.NONE;
-    private int httpsPort = -1;
-    private PemKeyCertOptions httpsKeyCert;
     private volatile int boundHttpsPort = -1;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private volatile boolean forced;
 
+    /**
+     * HTTPS next to HTTP, through the same handler chain; HTTP/2 is offered by ALPN next to HTTP/1.1.
+     *
+     * @param port 0: any free one
+     */
+    public record Https(int port, PemKeyCertOptions keyCert) {
+        public Https {
+            Objects.requireNonNull(keyCert, "keyCert");
+        }
+
+        /** -2: the HTTPS servers' own shared random port (-1 is the HTTP servers'; one number would share a socket). */
+        int listenPort() {
+            return port == 0 ? -2 : port;
+        }
+    }
+
+    /** HTTP only, no metrics, nothing on devserver's own hosts but {@code /healthz}. */
     public Router(Vertx vertx, ServiceDirectory services, RouterOptions options, Consumer<RequestRecord> requestListener) {
+        this(vertx, services, options, requestListener, RequestMetrics.NONE, null, null);
+    }
+
+    /**
+     * @param ownHostHandler gets every request to devserver's own hosts except {@code /healthz} (the API, the UI); null: 404
+     * @param https          also serve HTTPS, or null
+     */
+    public Router(Vertx vertx, ServiceDirectory services, RouterOptions options, Consumer<RequestRecord> requestListener,
+                  RequestMetrics metrics, Handler<HttpServerRequest> ownHostHandler, Https https) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.services = Objects.requireNonNull(services, "services");
         this.options = Objects.requireNonNull(options, "options");
         this.requestListener = requestListener == null ? record -> { } : requestListener;
-    }
-
-    /** Mounts a handler for devserver's own hosts (API, UI); it gets every request there except {@code /healthz}. */
-    public Router ownHostHandler(Handler<HttpServerRequest> handler) {
-        this.ownHostHandler = handler;
-        return this;
-    }
-
-    public Router metrics(RequestMetrics newMetrics) {
-        this.metrics = Objects.requireNonNull(newMetrics, "metrics");
-        return this;
-    }
-
-    /**
-     * Also serve HTTPS on {@code port} (0: any free one) with this certificate chain and key, through the same
-     * handler chain; HTTP/2 is offered by ALPN next to HTTP/1.1. Call before {@link #start()}.
-     */
-    public Router https(int port, PemKeyCertOptions keyCert) {
-        // -2: the HTTPS servers' own shared random port (-1 is the HTTP servers'; the same number would share their socket).
-        this.httpsPort = port == 0 ? -2 : port;
-        this.httpsKeyCert = Objects.requireNonNull(keyCert, "keyCert");
-        return this;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.ownHostHandler = ownHostHandler;
+        this.https = https;
     }
 
     /** The bound HTTPS port once started, or -1 when HTTPS is off. */
@@ -127,12 +133,8 @@ public final class Router {
     }
 
     /** Null when HTTPS is off. */
-    PemKeyCertOptions httpsKeyCert() {
-        return httpsKeyCert;
-    }
-
-    int httpsListenPort() {
-        return httpsPort;
+    Https https() {
+        return https;
     }
 
     RouterOptions options() {

@@ -60,18 +60,18 @@ final class RouterVerticle extends AbstractVerticle {
                 .build();
         ProxyStep proxy = new ProxyStep(vertx, client, options.revisionTimeout());
         ActivateStep activate = new ActivateStep(vertx, options.activationTimeout(), proxy);
-        RecordStep record = new RecordStep(router.requestListener(), router::metrics, activate);
-        OwnHostStep ownHost = new OwnHostStep(router.services(), router::ownHostHandler);
+        RecordStep record = new RecordStep(router.requestListener(), router.metrics(), activate);
+        OwnHostStep ownHost = new OwnHostStep(router.services(), router.ownHostHandler());
         NetworkProbeStep probe = new NetworkProbeStep(router.services(), record);
         RouteStep route = new RouteStep(router.services(), ownHost, router.drainStep(probe));
         server = vertx.createHttpServer(serverOptions(options).setPort(port)).requestHandler(route)
                 .connectionHandler(RouterVerticle::accepted);
         Future<HttpServer> listening = server.listen();
-        if (router.httpsKeyCert() != null) {
-            int httpsPort = router.httpsListenPort();
+        if (router.https() != null) {
+            int httpsPort = router.https().listenPort();
             httpsServer = vertx.createHttpServer(serverOptions(options).setPort(httpsPort)
                             .setSsl(true)
-                            .setKeyCertOptions(router.httpsKeyCert())
+                            .setKeyCertOptions(router.https().keyCert())
                             // ALPN comes with the JDK since 9: h2 for clients that offer it, HTTP/1.1 for the rest.
                             .setUseAlpn(true)
                             .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)))

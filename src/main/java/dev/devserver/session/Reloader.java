@@ -19,16 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Hot reload: turns changed files into new revisions of exactly the functions they affect. A broken serverless.yml
  * or a failed build leaves the running revisions serving and says why.
  */
 final class Reloader {
-    private final Supplier<Project> project;
-    private final Consumer<Project> adopt;
+    private final CurrentProject project;
     private final ImageBuilder builder;
     private final Serving serving;
     private final Path runtimesRoot;
@@ -36,10 +33,9 @@ final class Reloader {
     private final Map<String, String> fingerprints = new HashMap<>();
     private final SessionListener listener;
 
-    Reloader(Supplier<Project> project, Consumer<Project> adopt, ImageBuilder builder, Serving serving, Path runtimesRoot,
+    Reloader(CurrentProject project, ImageBuilder builder, Serving serving, Path runtimesRoot,
              SecretStore secrets, SessionListener listener) {
         this.project = project;
-        this.adopt = adopt;
         this.builder = builder;
         this.serving = serving;
         this.runtimesRoot = runtimesRoot;
@@ -82,8 +78,8 @@ final class Reloader {
                     causes.put(f.name(), "serverless.yml changed");
                 }
             }
-            serving.update(next);
-            adopt.accept(next);
+            project.set(next);
+            serving.projectChanged();
             current = next;
         }
         for (Path path : paths) {

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  * for a project, and takes them down again. The CLI only presents it; tests drive it directly.
  */
 public final class Session implements AutoCloseable {
-    private volatile Project project;
+    private final CurrentProject project;
     private FileWatcher watcher;
     private FileWatcher secretWatcher;
     private final Serving serving;
@@ -56,36 +56,35 @@ public final class Session implements AutoCloseable {
     private final ApiServer api;
     private List<BuildResult> builds = List.of();
 
+    /**
+     * Wires the stages in the order data flows, each given what it needs when it is made: ports first (a bad
+     * certificate or a clashing port fails before anything starts), then serving, the API, and the router last, bound
+     * at once so a busy port fails fast.
+     */
     private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, SessionListener listener) {
-        this.project = project;
-        // First, so a bad certificate fails before anything is started.
+        this.project = new CurrentProject(project);
         this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, listener::message) : null;
-        int httpPort = concretePort(options.host(), options.port());
-        int httpsPort = tls == null ? -1 : httpsPort(options, httpPort);
+        this.port = concretePort(options.host(), options.port());
+        int httpsPort = tls == null ? -1 : httpsPort(options, port);
         this.logs = logsFolder(project, listener);
         this.containerLogs = new ContainerLogFiles(logs, options.logMaxBytes());
         ContainerOutput output = (function, revision, stderr, text) -> {
             containerLogs.line(function, revision, stderr, text);
             listener.containerLine(function, revision, stderr, text);
         };
-        this.serving = new Serving(docker, project, output, options.serving(), new SessionEvents(listener, metrics, project.namespace()));
-        serving.drainTimeout(options.revisionTimeout());
+        this.serving = new Serving(docker, this.project, output, options.serving(),
+                new SessionEvents(listener, metrics, project.namespace()), port, options.revisionTimeout());
         this.requestLog = new RequestLogFile(LogFolder.requests(logs), options.logMaxBytes());
-        this.router = new Router(vertx, serving, new RouterOptions(options.host(), httpPort,
-                options.activationTimeout(), options.revisionTimeout()), requestLog.andThen(new InBackground<RequestRecord>("request-view", listener::request, listener::message)));
-        if (tls != null) {
-            router.https(httpsPort, tls.keyCertOptions());
-        }
-        // The router feeds Knative's request metrics; the API and UI search the log files written above.
-        router.metrics(metrics);
-        this.logSearch = new LogStore(logs, function -> this.project.function(function)
+        // The API and UI search the log files written above, and answer on devserver's own hosts.
+        this.logSearch = new LogStore(logs, function -> this.project.get().function(function)
                 .map(FunctionSpec::knativeService).orElse(null));
-        this.port = bind(options.host(), httpPort, httpsPort);
-        serving.routerPort(port);
-        // The API and dev UI answer on devserver's own hosts.
-        this.api = new ApiServer(vertx, () -> this.project, serving::views, options.host(), port, logSearch, metrics)
-                .httpsPort(router.httpsPort());
-        router.ownHostHandler(api);
+        this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, logSearch, metrics)
+                .httpsPort(httpsPort);
+        this.router = new Router(vertx, serving, new RouterOptions(options.host(), port, options.activationTimeout(),
+                options.revisionTimeout()), requestLog.andThen(new InBackground<RequestRecord>("request-view",
+                listener::request, listener::message)), metrics, api,
+                tls == null ? null : new Router.Https(httpsPort, tls.keyCertOptions()));
+        bind(options.host(), port, httpsPort);
     }
 
     /**
@@ -127,21 +126,21 @@ public final class Session implements AutoCloseable {
 
     /** Hot reload: watch the project and the runtime templates; roll out what changed. */
     private void watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, SessionListener listener) {
-        Reloader reloader = new Reloader(() -> project, changed -> project = changed, builder, serving, runtimesRoot,
+        Reloader reloader = new Reloader(project, builder, serving, runtimesRoot,
                 secrets, listener);
         try {
-            watcher = new FileWatcher(Set.of(project.dir(), runtimesRoot), new WatchIgnore(() -> project), Duration.ofMillis(100),
+            watcher = new FileWatcher(Set.of(project.get().dir(), runtimesRoot), new WatchIgnore(project), Duration.ofMillis(100),
                     reloader::changed);
             secretWatcher = new FileWatcher(Set.of(secrets.folder()), path -> false, Duration.ofMillis(100),
                     changed -> reloader.secretsChanged());
         } catch (IOException e) {
-            listener.message("Cannot watch " + project.dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
+            listener.message("Cannot watch " + project.get().dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
         }
     }
 
-    private int bind(String host, int httpPort, int httpsPort) {
+    private void bind(String host, int httpPort, int httpsPort) {
         try {
-            return router.start().toCompletionStage().toCompletableFuture().join();
+            router.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
             close();
             String ports = tls == null ? ":" + httpPort : " ports " + httpPort + " (http) and " + httpsPort + " (https)";
@@ -176,7 +175,7 @@ public final class Session implements AutoCloseable {
 
 
     public Project project() {
-        return project;
+        return project.get();
     }
 
     public Serving serving() {
@@ -254,9 +253,7 @@ public final class Session implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stopRouter();
-        if (api != null) { // null when binding failed
-            api.close();
-        }
+        api.close();
         serving.close();
         requestLog.close();
         containerLogs.close();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.devserver.CommandOutput.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,10 +55,6 @@ class LogsCommandTest {
         }
         Files.writeString(logs.resolve("echo-js.log"), "{\"timestamp\":\"" + T0.plusSeconds(3) + "\",\"function\":\"echo-js\","
                 + "\"revision\":\"r\",\"stream\":\"stdout\",\"message\":\"listening on 8080\"}\nnot json\n");
-    }
-
-    private static String all(LaunchResult r) {
-        return r.getOutput() + "\n" + r.getErrorOutput();
     }
 
     @Test

@@ -2,37 +2,20 @@ package dev.devserver.it;
 
 import dev.devserver.cli.CommandLineSetup;
 import dev.devserver.cli.DevserverCommand;
-import dev.devserver.session.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `devserver get ksvc` and `get revisions` in the project folder, against a real running `up`. */
 class GetCommandIT {
-    @TempDir
-    static Path temp;
-    static Session session;
-
-    @BeforeAll
-    static void up() {
-        session = Sessions.start(TestProjects.copy("gitlab-example", temp));
-    }
-
-    @AfterAll
-    static void down() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningUp UP = new RunningUp("gitlab-example");
 
     private static String get(String... args) {
         StringWriter out = new StringWriter();
@@ -43,7 +26,7 @@ class GetCommandIT {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         // -f: the project's folder stands for "run in the project folder": its namespace is used.
-        System.arraycopy(new String[] {"--port", String.valueOf(session.port()), "-f", session.project().dir().toString()},
+        System.arraycopy(new String[] {"--port", String.valueOf(UP.session().port()), "-f", UP.session().project().dir().toString()},
                 0, all, args.length, 4);
         assertEquals(0, cl.execute(all), err.toString());
         return out.toString();
@@ -52,7 +35,7 @@ class GetCommandIT {
     @Test
     void getKsvcShowsTheRunningFunction() {
         String[] lines = get("get", "ksvc").split("\n");
-        String url = "http://functions-echo-js." + session.project().namespace() + ".localhost:" + session.port();
+        String url = "http://functions-echo-js." + UP.session().project().namespace() + ".localhost:" + UP.session().port();
         assertEquals(2, lines.length, String.join("\n", lines));
         assertTrue(lines[0].matches("NAME +URL +LATESTCREATED +LATESTREADY +READY +REASON"), lines[0]);
         assertTrue(lines[1].matches("functions-echo-js +" + url.replace(".", "\\.")

@@ -1,12 +1,11 @@
 package dev.devserver.it;
 
 import dev.devserver.session.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,21 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Conformance: every runtime alias of GitLab Serverless builds offline and answers by its own conventions. */
 class RuntimesIT {
-    @TempDir
-    static Path temp;
-    static Session samples;
-
-    @BeforeAll
-    static void up() {
-        samples = Sessions.start(TestProjects.copy("sample-functions", temp));
-    }
-
-    @AfterAll
-    static void down() {
-        if (samples != null) {
-            samples.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningUp UP = new RunningUp("sample-functions");
 
     private static HttpResponse<String> call(Session session, String function, String contentType, String body) {
         String host = session.project().function(function).orElseThrow().host(session.project());
@@ -51,8 +37,8 @@ class RuntimesIT {
             "hello-csharp  | openfaas/classic/csharp   | text/plain       | GitLab              | 'Hello, GitLab'",
     })
     void runtimeAnswersByItsConventions(String function, String runtime, String contentType, String body, String expected) {
-        assertEquals(runtime, samples.project().function(function).orElseThrow().runtime());
-        HttpResponse<String> response = call(samples, function, contentType, body);
+        assertEquals(runtime, UP.session().project().function(function).orElseThrow().runtime());
+        HttpResponse<String> response = call(UP.session(), function, contentType, body);
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(expected.replace("\\n", "\n"), response.body());
         if (contentType.equals("application/json")) {
@@ -63,8 +49,8 @@ class RuntimesIT {
     /** A CsvSource row cannot say "no runtime": the Dockerfile sample gets its own test on the same session. */
     @Test
     void dockerfileFunctionAnswersFromItsOwnImage() {
-        assertEquals(null, samples.project().function("hello-docker").orElseThrow().runtime());
-        HttpResponse<String> response = call(samples, "hello-docker", "text/plain", "GitLab");
+        assertEquals(null, UP.session().project().function("hello-docker").orElseThrow().runtime());
+        HttpResponse<String> response = call(UP.session(), "hello-docker", "text/plain", "GitLab");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("Hello from a Dockerfile function (POST)\n", response.body());
     }

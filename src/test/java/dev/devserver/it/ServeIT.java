@@ -9,18 +9,14 @@ import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.serving.ServiceStatus;
-import dev.devserver.session.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,30 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path temp;
-    static Session session;
-
-    @BeforeAll
-    static void up() {
-        session = Sessions.start(TestProjects.copy("functions-mix", temp));
-    }
-
-    @AfterAll
-    static void down() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningUp UP = new RunningUp("functions-mix");
 
     private static String host(String function) {
-        return session.project().function(function).orElseThrow().host(session.project());
+        return UP.session().project().function(function).orElseThrow().host(UP.session().project());
     }
 
     @Test
     @Order(1)
     void environmentFollowsKnativeContractAndEnvPrecedence() throws Exception {
-        HttpResponse<String> response = Http.get(session.port(), host("env-js"), "/");
+        HttpResponse<String> response = Http.get(UP.session().port(), host("env-js"), "/");
         assertEquals(200, response.statusCode(), response.body());
         JsonNode env = JSON.readTree(response.body());
         assertEquals("provider", env.get("FOO").asText());
@@ -71,7 +54,7 @@ class ServeIT {
     @Test
     @Order(2)
     void dockerfileFunctionIsServedByHost() {
-        HttpResponse<String> response = Http.get(session.port(), host("static-docker") + ":" + session.port(), "/");
+        HttpResponse<String> response = Http.get(UP.session().port(), host("static-docker") + ":" + UP.session().port(), "/");
         assertEquals(200, response.statusCode());
         assertEquals("static from a Dockerfile function\n", response.body());
     }
@@ -79,28 +62,28 @@ class ServeIT {
     @Test
     @Order(3)
     void failedBuildIsReportedWithItsStepAndOthersStillServe() {
-        BuildResult broken = session.builds().stream().filter(b -> b.function().name().equals("broken")).findFirst().orElseThrow();
+        BuildResult broken = UP.session().builds().stream().filter(b -> b.function().name().equals("broken")).findFirst().orElseThrow();
         assertFalse(broken.ok());
         assertTrue(broken.error().contains("Step 2/"), broken.error());
         assertTrue(broken.logTail().stream().anyMatch(l -> l.contains("compiling the broken function")), broken.logTail().toString());
         Map<String, Boolean> ready = new HashMap<>();
-        for (ServiceStatus s : session.serving().statuses()) {
+        for (ServiceStatus s : UP.session().serving().statuses()) {
             ready.put(s.function(), s.ready());
         }
         assertEquals(Map.of("env-js", true, "static-docker", true, "broken", false, "crashes", false), ready);
-        HttpResponse<String> response = Http.get(session.port(), host("broken"), "/");
+        HttpResponse<String> response = Http.get(UP.session().port(), host("broken"), "/");
         assertEquals(503, response.statusCode());
         assertTrue(response.body().contains("build failed"), response.body());
-        assertEquals(503, Http.get(session.port(), "localhost", "/healthz").statusCode());
+        assertEquals(503, Http.get(UP.session().port(), "localhost", "/healthz").statusCode());
     }
 
     @Test
     @Order(3)
     void containerThatExitsAtStartIsReportedWithItsLastOutput() {
-        String reason = session.serving().statuses().stream().filter(s -> s.function().equals("crashes"))
+        String reason = UP.session().serving().statuses().stream().filter(s -> s.function().equals("crashes"))
                 .findFirst().orElseThrow().reason();
         assertTrue(reason.contains("exited with code 4") && reason.contains("cannot open /etc/app.conf"), reason);
-        HttpResponse<String> response = Http.get(session.port(), host("crashes"), "/");
+        HttpResponse<String> response = Http.get(UP.session().port(), host("crashes"), "/");
         assertEquals(502, response.statusCode());
         assertTrue(response.body().contains("exited with code 4"), response.body());
     }
@@ -108,17 +91,17 @@ class ServeIT {
     @Test
     @Order(4)
     void unknownHostGets404ListingKnownUrls() {
-        HttpResponse<String> response = Http.get(session.port(), "nope." + session.project().namespace() + ".localhost", "/");
+        HttpResponse<String> response = Http.get(UP.session().port(), "nope." + UP.session().project().namespace() + ".localhost", "/");
         assertEquals(404, response.statusCode());
-        assertTrue(response.body().contains("http://" + host("env-js") + ":" + session.port()), response.body());
+        assertTrue(response.body().contains("http://" + host("env-js") + ":" + UP.session().port()), response.body());
     }
 
     @Test
     @Order(5)
     void requestLogLinesAreKnativeShapedJson() throws Exception {
-        Http.send(session.port(), host("env-js"), "POST", "/path?q=1", "text/plain", "hello");
+        Http.send(UP.session().port(), host("env-js"), "POST", "/path?q=1", "text/plain", "hello");
         Thread.sleep(300);
-        List<String> lines = Files.readAllLines(session.requestLog());
+        List<String> lines = Files.readAllLines(UP.session().requestLog());
         assertFalse(lines.isEmpty());
         JsonNode last = JSON.readTree(lines.get(lines.size() - 1));
         JsonNode http = last.get("httpRequest");
@@ -141,7 +124,7 @@ class ServeIT {
     @Order(6)
     void containersCarryKnativeLabels() {
         List<Container> containers = Engine.docker().listContainersCmd()
-                .withLabelFilter(Map.of(Labels.PROJECT, session.project().dir().toString())).exec();
+                .withLabelFilter(Map.of(Labels.PROJECT, UP.session().project().dir().toString())).exec();
         assertEquals(2, containers.size());
         Container env = containers.stream().filter(c -> "mix-env-js".equals(c.getLabels().get(Labels.KNATIVE_SERVICE)))
                 .findFirst().orElseThrow();
@@ -153,18 +136,17 @@ class ServeIT {
     @Test
     @Order(7)
     void unchangedFunctionIsNotRebuilt() {
-        FunctionSpec env = session.project().function("env-js").orElseThrow();
-        BuildResult again = new ImageBuilder(Engine.docker(), Engine.runtimes(), true).build(session.project(), env, BuildListener.SILENT);
+        FunctionSpec env = UP.session().project().function("env-js").orElseThrow();
+        BuildResult again = new ImageBuilder(Engine.docker(), Engine.runtimes(), true).build(UP.session().project(), env, BuildListener.SILENT);
         assertTrue(again.ok() && again.cached(), String.valueOf(again));
     }
 
     @Test
     @Order(8)
     void closingRemovesEveryContainer() {
-        session.close();
+        UP.stop();
         List<Container> left = Engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Labels.PROJECT, session.project().dir().toString())).exec();
+                .withLabelFilter(Map.of(Labels.PROJECT, UP.session().project().dir().toString())).exec();
         assertEquals(List.of(), left);
-        session = null;
     }
 }

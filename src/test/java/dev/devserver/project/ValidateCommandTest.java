@@ -1,34 +1,26 @@
 package dev.devserver.project;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static dev.devserver.CommandOutput.all;
+import static dev.devserver.CommandOutput.assertNoStackTrace;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `devserver validate` end to end through Quarkus and picocli: exit codes, and never a stack trace. */
 @QuarkusMainTest
 class ValidateCommandTest {
     @TempDir
     Path tmp;
-
-    private static String all(LaunchResult r) {
-        return r.getOutput() + "\n" + r.getErrorOutput();
-    }
-
-    private static void assertNoStackTrace(LaunchResult r) {
-        String out = all(r);
-        assertFalse(out.contains("Exception"), out);
-        assertFalse(out.contains("at dev."), out);
-        assertFalse(out.contains("\tat "), out);
-    }
 
     @Test
     void validProjectExitsZero(QuarkusMainLauncher launcher) throws IOException {

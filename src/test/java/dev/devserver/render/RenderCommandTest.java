@@ -1,31 +1,29 @@
 package dev.devserver.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
+
+import static dev.devserver.CommandOutput.all;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `devserver render` end to end through Quarkus and picocli. */
 @QuarkusMainTest
 class RenderCommandTest {
     @TempDir
     Path tmp;
-
-    private static String all(LaunchResult r) {
-        return r.getOutput() + "\n" + r.getErrorOutput();
-    }
 
     private static String sampleFile() {
         return Projects.GITLAB_SAMPLE.resolve("serverless.yml").toString();

@@ -24,9 +24,9 @@ class HttpsTest extends RouterTestBase {
     private static TlsMaterial material;
 
     @Override
-    Router configure(Router newRouter) {
+    Router.Https https() {
         material = new LocalCa(tlsFolder, note -> { }).serverCertificateFor("ns", "localhost", Instant.now());
-        return newRouter.https(0, material.keyCertOptions());
+        return new Router.Https(0, material.keyCertOptions());
     }
 
     /** HTTP/1.1 to 127.0.0.1 with a Host header: the certificate's IP name is checked. */

@@ -39,9 +39,9 @@ abstract class RouterTestBase {
         return RouterOptions.defaults().withPort(0);
     }
 
-    /** Last settings before the router starts (HTTPS, for one). */
-    Router configure(Router newRouter) {
-        return newRouter;
+    /** HTTPS for the router under test; none unless a test class serves it. */
+    Router.Https https() {
+        return null;
     }
 
     @BeforeEach
@@ -56,7 +56,7 @@ abstract class RouterTestBase {
         }).listen(0, "127.0.0.1"));
         upstreamPort = upstream.actualPort();
         echo = services.add(FN_HOST, "ns", "functions-echo", upstreamPort);
-        router = configure(new Router(vertx, services, options(), records::add));
+        router = new Router(vertx, services, options(), records::add, RequestMetrics.NONE, null, https());
         port = await(router.start());
         client = vertx.createHttpClient();
     }

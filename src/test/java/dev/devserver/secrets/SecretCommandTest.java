@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.devserver.CommandOutput.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,10 +51,6 @@ class SecretCommandTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("-f", dir.toString()));
         return launcher.launch(all.toArray(String[]::new));
-    }
-
-    private static String all(LaunchResult r) {
-        return r.getOutput() + "\n" + r.getErrorOutput();
     }
 
     private SecretStore store() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.devserver.CommandOutput.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,10 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InitCommandTest {
     @TempDir
     Path tmp;
-
-    private static String all(LaunchResult r) {
-        return r.getOutput() + "\n" + r.getErrorOutput();
-    }
 
     @Test
     void scaffoldsAndPrintsTheUrl(QuarkusMainLauncher launcher) throws IOException {

@@ -1,0 +1,34 @@
+# Sourced by the bench scripts: a work folder, `devserver up` in the background until /healthz answers 200 (every
+# function ready), and on exit the processes stopped, the containers removed (`down`) and the work folder deleted.
+BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_WORK=$(mktemp -d "/tmp/$(basename "$0" .sh).XXXXXX")
+BENCH_PIDS=()
+BENCH_PROJECTS=()
+
+# bench_up SERVERLESS_YML PORT LOG [up options…]: sets UP_PID.
+bench_up() {
+  local file=$1 port=$2 log=$3
+  shift 3
+  "$BENCH_HOME/bin/devserver" up -f "$file" --port "$port" "$@" > "$log" 2>&1 &
+  UP_PID=$!
+  BENCH_PIDS+=("$UP_PID")
+  BENCH_PROJECTS+=("$file")
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
+    kill -0 "$UP_PID" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.2
+  done
+}
+
+# bench_background COMMAND…: runs it in the background, stopped on exit.
+bench_background() {
+  "$@" &
+  BENCH_PIDS+=($!)
+}
+
+bench_cleanup() {
+  for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for file in "${BENCH_PROJECTS[@]}"; do "$BENCH_HOME/bin/devserver" down -f "$file" >/dev/null 2>&1 || true; done
+  rm -rf "$BENCH_WORK"
+}
+trap bench_cleanup EXIT
