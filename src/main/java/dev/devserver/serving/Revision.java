@@ -1,5 +1,7 @@
 package dev.devserver.serving;
 
+import dev.devserver.project.FunctionSpec;
+
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -47,19 +49,15 @@ final class Revision {
     /** A scale-out for waiting requests is queued on serving's threads (one at a time per revision). */
     final AtomicBoolean demandQueued = new AtomicBoolean();
 
-    Revision(String name, String function, String knativeService, String image, List<String> env, ScalingPolicy policy) {
-        this(name, function, knativeService, image, env, policy, QUEUE_DEPTH);
-    }
-
-    Revision(String name, String function, String knativeService, String image, List<String> env, ScalingPolicy policy,
-             int queueDepth) {
-        this.queueDepth = queueDepth;
+    /** Revision {@code name} of {@code spec}: its image, the container environment and how it scales. */
+    Revision(String name, FunctionSpec spec, String image, List<String> env, ScalingPolicy policy, int queueDepth) {
         this.name = name;
-        this.function = function;
-        this.knativeService = knativeService;
+        this.function = spec.name();
+        this.knativeService = spec.knativeService();
         this.image = image;
         this.env = env;
         this.policy = policy;
+        this.queueDepth = queueDepth;
     }
 
     /**

@@ -105,8 +105,8 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         }
         String name = service.nextRevisionName();
         Map<String, String> env = Environment.of(project.get(), function, name, secrets);
-        Revision revision = new Revision(name, function.name(), function.knativeService(), build.image(),
-                Environment.asDockerEnv(env), ScalingPolicy.of(function, options));
+        Revision revision = new Revision(name, function, build.image(), Environment.asDockerEnv(env),
+                ScalingPolicy.of(function, options), Revision.QUEUE_DEPTH);
         service.created(revision);
         if (service.current().isEmpty()) {
             service.serve(revision); // first revision: requests wait for it rather than fail

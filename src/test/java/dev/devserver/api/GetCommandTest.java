@@ -2,9 +2,8 @@ package dev.devserver.api;
 
 import dev.devserver.cli.CommandLineSetup;
 import dev.devserver.cli.DevserverCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `devserver get` as a client of the API (here the API on a test server; GetCommandIT uses a real `up`). */
 class GetCommandTest {
-    static TestApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     /** @return exit code, standard output, standard error */
     static List<Object> run(String... args) {

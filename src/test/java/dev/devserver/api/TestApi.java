@@ -12,6 +12,9 @@ import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.RevisionView;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +30,7 @@ import java.util.function.Consumer;
  * other Host is answered as the function would (echoing what it got), so invoke's trip through "the router" shows.
  * Logs and metrics are simple in-test implementations of the observe contracts (fakes for pure logic only).
  */
-final class TestApi implements AutoCloseable {
+final class TestApi implements BeforeAllCallback, AfterAllCallback {
     static final String SECRET_VALUE = "s3cr3t-value-never-shown";
     static final Instant CREATED = Instant.parse("2024-05-01T10:00:00.123456Z");
 
@@ -35,11 +38,13 @@ final class TestApi implements AutoCloseable {
     final List<String> searches = new CopyOnWriteArrayList<>();
     final List<String> functionHosts = new CopyOnWriteArrayList<>();
     volatile Consumer<ObjectNode> follower;
-    final HttpServer server;
-    final int port;
+    HttpServer server;
+    int port;
     volatile ApiServer api; // set once the port is known; the server only calls it after that
 
-    TestApi() throws Exception {
+    /** Starts the server and the API once per test class ({@code @RegisterExtension static final TestApi api}). */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         server = vertx.createHttpServer();
         server.requestHandler(request -> {
             String host = Access.hostName(request.getHeader("Host"));
@@ -115,7 +120,7 @@ final class TestApi implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

@@ -81,9 +81,7 @@ class TlsIT {
     void aUserSuppliedCertificateIsServed(@TempDir Path temp) throws Exception {
         Path project = TestProjects.copy("gitlab-example", temp);
         TestCertificates certificates = new TestCertificates();
-        Instant now = Instant.now();
-        TestCertificates.Pair pair = certificates.leaf(temp.resolve("live"), List.of("*.gitlab-example-local.localhost"),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+        TestCertificates.Pair pair = current(certificates, temp.resolve("live"));
         Path ca = certificates.writeCa(temp.resolve("test-ca.pem"));
         try (Session session = start(project, TlsOptions.userCertificate(0, pair.certificate(), pair.key()));
              LoopbackProxy proxy = new LoopbackProxy()) {
@@ -96,16 +94,21 @@ class TlsIT {
         }
     }
 
+    /** A certificate for the project's function hosts, valid from yesterday for 90 days. */
+    private static TestCertificates.Pair current(TestCertificates certificates, Path file) {
+        Instant now = Instant.now();
+        return certificates.leaf(file, List.of("*.gitlab-example-local.localhost"), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(90)));
+    }
+
     /** Each case as a user meets it: the packaged `up`, exit 1, the file and the fix named, no stack trace. */
     @Test
     void badCertificatesStopUpWithAClearMessage(@TempDir Path temp) throws Exception {
         Path project = TestProjects.copy("gitlab-example", temp);
         TestCertificates certificates = new TestCertificates();
         Instant now = Instant.now();
-        TestCertificates.Pair good = certificates.leaf(temp.resolve("good"), List.of("*.gitlab-example-local.localhost"),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
-        TestCertificates.Pair other = certificates.leaf(temp.resolve("other"), List.of("*.gitlab-example-local.localhost"),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+        TestCertificates.Pair good = current(certificates, temp.resolve("good"));
+        TestCertificates.Pair other = current(certificates, temp.resolve("other"));
         Instant expiredOn = now.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
         TestCertificates.Pair expired = certificates.leaf(temp.resolve("expired"), List.of("*.gitlab-example-local.localhost"),
                 now.minus(Duration.ofDays(92)), expiredOn);

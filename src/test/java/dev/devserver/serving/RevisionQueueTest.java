@@ -1,8 +1,11 @@
 package dev.devserver.serving;
 
+import dev.devserver.project.FunctionSpec;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,9 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The activator's queue: requests wait for a container, oldest first, up to the queue depth; then 503 with why. */
 class RevisionQueueTest {
+    private static final FunctionSpec F = new FunctionSpec("f", "s-f", "h", Path.of("/p/f"), null, null, Map.of(), List.of(),
+            Map.of(), Map.of(), null, 1);
+
     static Revision revision(int containerConcurrency, int queueDepth) {
-        return new Revision("f-00001", "f", "s-f", "image", List.of(),
-                new ScalingPolicy(0, 0, containerConcurrency, 100), queueDepth);
+        return new Revision("f-00001", F, "image", List.of(), new ScalingPolicy(0, 0, containerConcurrency, 100), queueDepth);
     }
 
     private static Replica ready(Revision revision, int port) {
@@ -85,7 +90,7 @@ class RevisionQueueTest {
     @Test
     void waitingRequestsMoveToTheSuccessorRevision() {
         Revision old = revision(0, 10);
-        Revision successor = new Revision("f-00002", "f", "s-f", "image", List.of(), new ScalingPolicy(0, 0, 0, 100), 10);
+        Revision successor = new Revision("f-00002", F, "image", List.of(), new ScalingPolicy(0, 0, 0, 100), 10);
         CompletableFuture<Lease> waiting = old.acquire();
         old.handOverWaiting(successor);
         ready(successor, 2002);
