@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Whether runtime builds use the official base images (online) or the local stand-ins built from Debian packages
@@ -81,7 +82,7 @@ public record BaseMode(boolean offline, String reason) {
             CompletableFuture.supplyAsync(() -> docker.searchImagesCmd("node").withLimit(1).exec())
                     .get(REGISTRY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return null;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return "no answer in " + REGISTRY_TIMEOUT_SECONDS + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

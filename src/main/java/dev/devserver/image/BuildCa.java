@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.security.cert.X509Certificate;
 
 /**
  * Extra certificate authorities every runtime build step and the running function trust ({@code --build-ca-file}),
@@ -37,7 +38,7 @@ public final class BuildCa {
 
     /** Reads and checks the file: a clear error naming it when it holds no PEM certificate. */
     public static BuildCa read(Path file) {
-        List<java.security.cert.X509Certificate> certificates = Pem.certificates(file, "--build-ca-file");
+        List<X509Certificate> certificates = Pem.certificates(file, "--build-ca-file");
         return new BuildCa(Pem.encode(certificates.toArray()).getBytes(StandardCharsets.US_ASCII));
     }
 

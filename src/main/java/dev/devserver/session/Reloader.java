@@ -29,6 +29,8 @@ final class Reloader {
     private final ImageBuilder builder;
     private final Serving serving;
     private final Path runtimesRoot;
+    /** Files every runtime build context gets (the classic watchdog): an edit there rebuilds every runtime function. */
+    private final Path sharedRuntimeFiles;
     private final SecretStore secrets;
     private final Map<String, String> fingerprints = new HashMap<>();
     private final SessionListener listener;
@@ -39,6 +41,7 @@ final class Reloader {
         this.builder = builder;
         this.serving = serving;
         this.runtimesRoot = runtimesRoot;
+        this.sharedRuntimeFiles = runtimesRoot.resolve("_shared");
         this.secrets = secrets;
         this.listener = listener;
         project.get().referencedSecrets().forEach(name -> fingerprints.put(name, secrets.fingerprint(name)));
@@ -118,7 +121,7 @@ final class Reloader {
 
     private boolean usesRuntimeFile(FunctionSpec f, Path path) {
         return f.runtime() != null && path.startsWith(runtimesRoot)
-                && (path.startsWith(runtimesRoot.resolve(f.runtime())) || path.startsWith(runtimesRoot.resolve("_shared")));
+                && (path.startsWith(runtimesRoot.resolve(f.runtime())) || path.startsWith(sharedRuntimeFiles));
     }
 
     /** Whole configurations compared (see {@link Project#configuration}): a field added later cannot be missed. */

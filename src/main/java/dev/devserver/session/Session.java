@@ -50,7 +50,6 @@ public final class Session implements AutoCloseable {
     private final RequestLogFile requestLog;
     private final KnativeMetrics metrics = new KnativeMetrics();
     private final LogStore logSearch;
-    private final Path logs;
     private final int port;
     private final TlsMaterial tls;
     private final ApiServer api;
@@ -66,7 +65,7 @@ public final class Session implements AutoCloseable {
         this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, listener::message) : null;
         this.port = concretePort(options.host(), options.port());
         int httpsPort = tls == null ? -1 : httpsPort(options, port);
-        this.logs = logsFolder(project, listener);
+        Path logs = logsFolder(project, listener);
         this.containerLogs = new ContainerLogFiles(logs, options.logMaxBytes());
         ContainerOutput output = (function, revision, stderr, text) -> {
             containerLogs.line(function, revision, stderr, text);
@@ -198,10 +197,6 @@ public final class Session implements AutoCloseable {
     /** The certificate HTTPS uses, or null when `up` serves HTTP only. */
     public TlsMaterial tls() {
         return tls;
-    }
-
-    public Path logs() {
-        return logs;
     }
 
     public Path requestLog() {

@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.devserver.DevserverException;
+import org.junit.jupiter.api.Assertions;
 
 class BuildContextTest {
     @Test
@@ -189,7 +191,7 @@ class BuildContextTest {
     @Test
     void aBuildCaFileWithoutCertificatesIsRefusedNamingIt(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
-        dev.devserver.DevserverException e = org.junit.jupiter.api.Assertions.assertThrows(dev.devserver.DevserverException.class,
+        DevserverException e = Assertions.assertThrows(DevserverException.class,
                 () -> BuildCa.read(file));
         assertTrue(e.getMessage().startsWith(file + " (--build-ca-file) holds no PEM certificate"), e.getMessage());
     }

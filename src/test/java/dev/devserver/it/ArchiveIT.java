@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.HashMap;
+import java.util.zip.ZipFile;
 
 /**
  * The release archive installed as a user installs it: unpacked into an empty folder, its bin/ on PATH, and run in a
@@ -83,7 +85,7 @@ class ArchiveIT {
         List<String> tar = List.of(run(List.of("tar", "-tzf", archive("tar.gz").toString()), temp, Map.of())
                 .split("\n")).stream().filter(n -> !n.endsWith("/")).sorted().toList();
         List<String> zip = new ArrayList<>();
-        try (var z = new java.util.zip.ZipFile(archive("zip").toFile())) {
+        try (var z = new ZipFile(archive("zip").toFile())) {
             z.stream().filter(e -> !e.isDirectory()).forEach(e -> zip.add(e.getName()));
         }
         assertEquals(tar, zip.stream().sorted().toList());
@@ -118,7 +120,7 @@ class ArchiveIT {
         Files.writeString(mvn, "#!/bin/sh\ntouch " + temp.resolve("mvn-was-called") + "\nexit 99\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
         String checkout = Engine.CHECKOUT.toString();
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         System.getenv().forEach((k, v) -> {
             if (!v.contains(checkout) && !k.startsWith("DEVSERVER_RUNTIMES")) {
                 env.put(k, v);

@@ -2,7 +2,6 @@ package dev.devserver.it;
 
 import com.github.dockerjava.api.model.Network;
 import com.sun.net.httpserver.HttpServer;
-import dev.devserver.session.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import com.sun.net.httpserver.HttpExchange;
 
 /**
  * requirements.txt installed by pip in the python3 runtime from a package index, as a company's private index
@@ -48,13 +48,11 @@ class PipIndexIT {
             Files.writeString(fn.resolve("requirements.txt"), "--index-url http://" + host + ":" + index.getAddress().getPort()
                     + "/simple/\n--trusted-host " + host + "\ndevserver-greeting==1.0\n");
             Files.writeString(fn.resolve("handler.py"), "from greeting import hello\n\n\ndef handle(req):\n    return hello(req)\n");
-            Files.writeString(project.resolve("serverless.yml"),
-                    "service: pip\nfunctions:\n  greet:\n    source: ./greet\n    runtime: openfaas/classic/python3\n");
-            try (Session session = Sessions.start(project)) {
-                HttpResponse<String> response = Sessions.post(session, "greet", "text/plain", "GitLab");
-                assertEquals(200, response.statusCode(), response.body());
-                assertEquals("Hello from a wheel, GitLab\n", response.body());
-            }
+            HttpResponse<String> response = Sessions.postOnce(project,
+                    "service: pip\nfunctions:\n  greet:\n    source: ./greet\n    runtime: openfaas/classic/python3\n",
+                    "greet", "text/plain", "GitLab");
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("Hello from a wheel, GitLab\n", response.body());
         } finally {
             index.stop(0);
         }
@@ -70,7 +68,7 @@ class PipIndexIT {
         return network.substring(0, network.lastIndexOf('.') + 1) + (Integer.parseInt(network.substring(network.lastIndexOf('.') + 1)) + 1);
     }
 
-    private static void reply(com.sun.net.httpserver.HttpExchange exchange, byte[] body, String type) throws IOException {
+    private static void reply(HttpExchange exchange, byte[] body, String type) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);

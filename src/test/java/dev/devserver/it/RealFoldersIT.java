@@ -75,13 +75,11 @@ class RealFoldersIT {
                 module.exports = () => ({ key: has('key'), hostModules: has('node_modules'),
                   link: fs.readlinkSync(__dirname + '/greeting-link.txt'), linked: fs.readFileSync(__dirname + '/greeting-link.txt', 'utf8') });
                 """);
-        Files.writeString(project.resolve("serverless.yml"),
-                "service: folders\nfunctions:\n  check:\n    handler: check\n    source: ./fn\n    runtime: gitlab/runtimes/nodejs\n");
-        try (Session session = Sessions.start(project)) {
-            HttpResponse<String> response = Sessions.post(session, "check", "text/plain", "");
-            assertEquals(200, response.statusCode(), response.body());
-            assertEquals("{\"key\":false,\"hostModules\":false,\"link\":\"greeting.txt\",\"linked\":\"hello\"}", response.body());
-        }
+        HttpResponse<String> response = Sessions.postOnce(project,
+                "service: folders\nfunctions:\n  check:\n    handler: check\n    source: ./fn\n    runtime: gitlab/runtimes/nodejs\n",
+                "check", "text/plain", "");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"key\":false,\"hostModules\":false,\"link\":\"greeting.txt\",\"linked\":\"hello\"}", response.body());
     }
 
     @Test

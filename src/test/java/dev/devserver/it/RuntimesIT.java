@@ -18,11 +18,6 @@ class RuntimesIT {
     @RegisterExtension
     static final RunningUp UP = new RunningUp("sample-functions");
 
-    private static HttpResponse<String> call(Session session, String function, String contentType, String body) {
-        String host = session.project().function(function).orElseThrow().host(session.project());
-        return Http.send(session.port(), host, "POST", "/", contentType, body);
-    }
-
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource(delimiter = '|', value = {
             "echo-js       | gitlab/runtimes/nodejs    | application/json | {\"GitLab\":\"FaaS\"} | {\"GitLab\":\"FaaS\"}",
@@ -38,7 +33,7 @@ class RuntimesIT {
     })
     void runtimeAnswersByItsConventions(String function, String runtime, String contentType, String body, String expected) {
         assertEquals(runtime, UP.session().project().function(function).orElseThrow().runtime());
-        HttpResponse<String> response = call(UP.session(), function, contentType, body);
+        HttpResponse<String> response = Sessions.post(UP.session(), function, contentType, body);
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(expected.replace("\\n", "\n"), response.body());
         if (contentType.equals("application/json")) {
@@ -50,7 +45,7 @@ class RuntimesIT {
     @Test
     void dockerfileFunctionAnswersFromItsOwnImage() {
         assertEquals(null, UP.session().project().function("hello-docker").orElseThrow().runtime());
-        HttpResponse<String> response = call(UP.session(), "hello-docker", "text/plain", "GitLab");
+        HttpResponse<String> response = Sessions.post(UP.session(), "hello-docker", "text/plain", "GitLab");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("Hello from a Dockerfile function (POST)\n", response.body());
     }
@@ -58,10 +53,10 @@ class RuntimesIT {
     @Test
     void handlerErrorsBecome500WithTheMessage(@TempDir Path dir) {
         try (Session errors = Sessions.start(TestProjects.copy("runtime-errors", dir))) {
-            HttpResponse<String> python = call(errors, "fails-py", "text/plain", "input");
+            HttpResponse<String> python = Sessions.post(errors, "fails-py", "text/plain", "input");
             assertEquals(500, python.statusCode());
             assertTrue(python.body().contains("exit status 1") && python.body().contains("the handler refused: input"), python.body());
-            HttpResponse<String> node = call(errors, "throws-js", "text/plain", "input");
+            HttpResponse<String> node = Sessions.post(errors, "throws-js", "text/plain", "input");
             assertEquals(500, node.statusCode());
             assertTrue(node.body().contains("nope: input"), node.body());
         }

@@ -3,10 +3,11 @@ package dev.devserver.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
-import dev.devserver.image.BuildListener;
 import dev.devserver.cli.CommandLineSetup;
 import dev.devserver.cli.DevserverCommand;
 import dev.devserver.docker.Labels;
+import dev.devserver.image.BuildListener;
+import dev.devserver.observe.logs.LogFolder;
 import dev.devserver.project.ProjectLoader;
 import dev.devserver.project.Settings;
 import dev.devserver.session.Session;
@@ -111,7 +112,7 @@ class SecretsIT {
     void canaryIsInNoLogLabelOrTerminalLine() throws IOException {
         Http.get(session.port(), session.project().function("env-js").orElseThrow().host(session.project()), "/?q=" + 1);
         assertFalse(String.join("\n", TERMINAL).contains(CANARY), String.join("\n", TERMINAL));
-        try (Stream<Path> logs = Files.walk(session.logs())) {
+        try (Stream<Path> logs = Files.walk(LogFolder.of(session.project().dir()))) {
             for (Path log : logs.filter(Files::isRegularFile).toList()) {
                 assertFalse(Files.readString(log).contains(CANARY), log.toString());
             }

@@ -7,7 +7,9 @@ import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
 import io.vertx.core.Vertx;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -28,6 +30,15 @@ public final class Sessions {
     }
 
     /** POSTs a body to one of the session's functions through its router, by the function's Knative host. */
+    /** Writes the project's serverless.yml, runs `up` on it, POSTs one request to the function and stops again. */
+    public static HttpResponse<String> postOnce(Path project, String serverlessYml, String function, String contentType,
+                                                String body) throws IOException {
+        Files.writeString(project.resolve("serverless.yml"), serverlessYml);
+        try (Session session = start(project)) {
+            return post(session, function, contentType, body);
+        }
+    }
+
     public static HttpResponse<String> post(Session session, String function, String contentType, String body) {
         String host = session.project().function(function).orElseThrow().host(session.project());
         return Http.send(session.port(), host, "POST", "/", contentType, body);
