@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.net.ConnectException;
 
 /**
  * Knative's default readiness probe: a TCP connection to the container port succeeds (revision_defaults.go's
@@ -51,7 +52,7 @@ final class Probe {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(bridge.host(), bridge.port()), 300);
             return true;
-        } catch (java.net.ConnectException refused) {
+        } catch (ConnectException refused) {
             return refused.getMessage() != null && refused.getMessage().contains("refused");
         } catch (IOException timeoutOrNoRoute) {
             return false;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** The packaged `devserver` command (target/quarkus-app/quarkus-run.jar) run as a user runs it, output in a file. */
 public final class DevserverProcess implements AutoCloseable {
@@ -99,7 +100,7 @@ public final class DevserverProcess implements AutoCloseable {
     }
 
     /** @return whether the process ended within {@code timeout} */
-    public boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

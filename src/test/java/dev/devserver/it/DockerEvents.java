@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 
 /** `docker events` for one project's containers between two instants, as the engine recorded them. */
 public final class DockerEvents {
@@ -56,9 +59,9 @@ public final class DockerEvents {
     }
 
     /** Events per container that ran and stopped (started, then died), in the order they started. */
-    public static java.util.Collection<List<Seen>> stoppedContainers(List<Seen> events) {
-        Map<String, List<Seen>> by = new java.util.LinkedHashMap<>();
-        events.forEach(e -> by.computeIfAbsent(e.container(), id -> new java.util.ArrayList<>()).add(e));
+    public static Collection<List<Seen>> stoppedContainers(List<Seen> events) {
+        Map<String, List<Seen>> by = new LinkedHashMap<>();
+        events.forEach(e -> by.computeIfAbsent(e.container(), id -> new ArrayList<>()).add(e));
         return by.values().stream().filter(list -> list.stream().anyMatch(e -> e.action().equals("start"))
                 && list.stream().anyMatch(e -> e.action().equals("die"))).toList();
     }

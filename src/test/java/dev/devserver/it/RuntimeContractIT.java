@@ -38,6 +38,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.github.dockerjava.api.model.Container;
+import dev.devserver.docker.Labels;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.Map;
 
 /**
  * The Knative runtime contract row by row (shared/reference/knative-conformance.md), against a probe container
@@ -78,9 +88,9 @@ class RuntimeContractIT {
         return session.project().function(function).orElseThrow().host(session.project());
     }
 
-    static List<com.github.dockerjava.api.model.Container> running(Session session, String function) {
-        return Engine.docker().listContainersCmd().withLabelFilter(java.util.Map.of(dev.devserver.docker.Labels.PROJECT,
-                session.project().dir().toString(), dev.devserver.docker.Labels.FUNCTION, function)).exec();
+    static List<Container> running(Session session, String function) {
+        return Engine.docker().listContainersCmd().withLabelFilter(Map.of(Labels.PROJECT,
+                session.project().dir().toString(), Labels.FUNCTION, function)).exec();
     }
 
     static String log(Session session, String function) {
@@ -90,7 +100,7 @@ class RuntimeContractIT {
     static String logFile(Path project, String function) {
         try {
             return Files.readString(project.resolve(".devserver/logs").resolve(function + ".log"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }
@@ -114,10 +124,10 @@ class RuntimeContractIT {
         try (Socket socket = new Socket("127.0.0.1", session.port())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            java.io.ByteArrayOutputStream reply = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
             try {
                 socket.getInputStream().transferTo(reply);
-            } catch (java.net.SocketException resetAfterTheReply) {
+            } catch (SocketException resetAfterTheReply) {
                 // a refused request is answered, then the connection is reset: the answer was read
             }
             return reply.toString(StandardCharsets.ISO_8859_1);
@@ -198,7 +208,7 @@ class RuntimeContractIT {
         assertEquals("a value", h.get("this-was-user-set").asText());
         List<String> raw = new ArrayList<>();
         seen.get("raw").forEach(n -> raw.add(n.asText()));
-        assertEquals(2, java.util.Collections.frequency(raw, "X-Custom") + java.util.Collections.frequency(raw, "x-custom"),
+        assertEquals(2, Collections.frequency(raw, "X-Custom") + Collections.frequency(raw, "x-custom"),
                 "duplicate headers are kept: " + raw);
         assertEquals("for=203.0.113.7, for=127.0.0.1;host=" + host + ";proto=http",
                 h.get("forwarded").asText());
@@ -233,7 +243,7 @@ class RuntimeContractIT {
         assertEquals(sha, f.get("sha256").asText());
         assertFalse(f.get("chunked").asBoolean());
         HttpResponse<String> chunked = CLIENT.send(HttpRequest.newBuilder(uri).header("Host", host(session, "probe"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(data))).build(),
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(data))).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode c = JSON.readTree(chunked.body());
         assertEquals(sha, c.get("sha256").asText());
@@ -245,7 +255,7 @@ class RuntimeContractIT {
         HttpResponse<InputStream> response = CLIENT.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + session.port() + "/stream?n=3&gap=1000"))
                 .header("Host", host(session, "probe")).build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String first = lines.readLine();
             long firstArrived = System.nanoTime();
             assertTrue(first.startsWith("chunk 0"), first);

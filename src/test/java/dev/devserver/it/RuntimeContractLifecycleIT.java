@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Map;
 
 /**
  * The runtime contract's lifecycle row, checked in `docker events`: every stop (scale to zero, rollout, a frozen
@@ -163,7 +164,7 @@ class RuntimeContractLifecycleIT {
             assertTrue(up.output().contains("Forcing"), up.output());
             List<Seen> stubborn = DockerEvents.ofFunction(DockerEvents.of(project.toRealPath().toString(), since, Instant.now()), "stubborn");
             assertEquals(List.of("15", "9"), DockerEvents.signals(stubborn), stubborn.toString());
-            assertFalse(Engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of(Labels.PROJECT,
+            assertFalse(Engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT,
                     project.toRealPath().toString())).exec().iterator().hasNext(), "no container left behind");
         }
     }
