@@ -57,18 +57,23 @@ class LoadIT {
             Set<String> traceIds = new HashSet<>();
             long lines = written.size();
             long ok = 0;
+            List<String> failed = new ArrayList<>();
             for (String line : written) {
                 JsonNode record = RequestLogLines.parse(line); // every line whole, valid JSON
                 String traceId = record.path("traceId").asText();
                 assertTrue(!traceId.isEmpty(), "a line without traceId: " + line);
                 assertTrue(traceIds.add(traceId), "duplicate traceId " + traceId + ": " + line);
-                ok += record.path("httpRequest").path("status").asInt() / 100 == 2 ? 1 : 0;
+                boolean success = record.path("httpRequest").path("status").asInt() / 100 == 2;
+                ok += success ? 1 : 0;
+                if (!success && failed.size() < 5) {
+                    failed.add(line);
+                }
             }
             System.out.printf("LOAD: %d s, %d connections: wrk %d requests (%.0f/s), %d non-2xx, %d socket errors; "
                             + "request log %d new lines (%d with 2xx), %d warm-up requests before; RSS start %d MB, end %d MB%n",
                     seconds, CONNECTIONS, load.requests(), load.requestsPerSecond(), load.non2xx(), load.socketErrors(),
                     lines, ok, warmUp.requests(), rssStart / 1024, rssEnd / 1024);
-            assertEquals(0, load.non2xx(), load.text());
+            assertEquals(0, load.non2xx(), load.text() + "\nfailed requests in the log: " + failed + "\n" + up.output());
             assertEquals(0, load.socketErrors(), load.text());
             assertTrue(load.requests() > 0, load.text());
             // wrk counts the responses it read; at its deadline it drops the requests still in flight (at most one per
