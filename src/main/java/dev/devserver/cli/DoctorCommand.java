@@ -1,9 +1,11 @@
 package dev.devserver.cli;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import dev.devserver.DevserverException;
 import dev.devserver.docker.Docker;
+import dev.devserver.docker.EngineKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,10 +27,18 @@ public class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            DockerClient docker = Docker.connect();
+            Docker.Connection connection = Docker.connectWithHost();
+            DockerClient docker = connection.client();
             Version version = docker.versionCmd().exec();
-            check(true, "Docker engine " + version.getVersion() + " answers (API " + version.getApiVersion() + ")");
-            String root = docker.infoCmd().exec().getDockerRootDir();
+            Info info = docker.infoCmd().exec();
+            EngineKind engine = EngineKind.of(version, info);
+            check(true, engine.name() + " " + engine.version() + (engine.rootless() ? " (rootless)" : "") + " answers at "
+                    + connection.host() + " (API " + version.getApiVersion() + ")");
+            if (!engine.canPause()) {
+                warn("rootless Podman on cgroups v" + engine.cgroupVersion() + " cannot pause containers:"
+                        + " `up --freeze-after` keeps idle containers running (scale to zero still works)");
+            }
+            String root = info.getDockerRootDir();
             File disk = new File(root != null && new File(root).exists() ? root : "/");
             long free = disk.getUsableSpace();
             check(free >= MIN_FREE_BYTES, (free >> 20) + " MB free for images under " + disk
@@ -39,6 +49,10 @@ public class DoctorCommand implements Callable<Integer> {
         check(portFree(port), "port " + port + (portFree(port) ? " is free for the router"
                 : " is in use: stop what uses it or run `devserver up --port <other>`"));
         return healthy ? 0 : 1;
+    }
+
+    private static void warn(String message) {
+        System.out.println(Ansi.yellow("! ") + message);
     }
 
     private void check(boolean ok, String message) {
