@@ -43,6 +43,8 @@ final class StreamingBuild extends ResultCallback.Adapter<BuildResponseItem> {
         }
         if (line.startsWith("Step ")) {
             step = line;
+        } else if (line.matches("STEP \\d+/\\d+: .*")) { // Podman (buildah) spells it "STEP 2/3: RUN …"
+            step = "Step " + line.substring("STEP ".length()).replaceFirst(": ", " : ");
         }
         synchronized (tail) {
             tail.addLast(line);

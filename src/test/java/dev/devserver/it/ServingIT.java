@@ -38,7 +38,8 @@ class ServingIT {
     }
 
     private static List<Container> containers(Session session, String function) {
-        return Engine.docker().listContainersCmd().withShowAll(false)
+        // Live containers: running or paused (Podman leaves paused ones out of its default list, Docker keeps them).
+        return Engine.docker().listContainersCmd().withShowAll(true).withStatusFilter(List.of("running", "paused"))
                 .withLabelFilter(Map.of(Labels.PROJECT, session.project().dir().toString(), Labels.FUNCTION, function)).exec();
     }
 
