@@ -48,7 +48,7 @@ const functionPage = {
 
   async refresh() {
     const name = functionPage.name;
-    const base = '/api/v1/functions/' + encodeURIComponent(name);
+    const base = '/devserver/v1/functions/' + encodeURIComponent(name);
     try {
       const fn = await dom.api(base);
       document.getElementById('function-error').textContent = '';
@@ -150,7 +150,7 @@ const invokePanel = {
     status.className = 'status';
     duration.textContent = '';
     try {
-      const result = await dom.api('/api/v1/functions/' + encodeURIComponent(name) + '/invoke', {
+      const result = await dom.api('/devserver/v1/functions/' + encodeURIComponent(name) + '/invoke', {
         method: 'POST',
         headers: {'Content-Type': 'application/json'},
         body: JSON.stringify({method, path: document.getElementById('invoke-path').value || '/', headers: invokePanel.headers(),

@@ -18,7 +18,7 @@ const functionsPage = {
     const list = document.getElementById('functions');
     const error = document.getElementById('functions-error');
     try {
-      const body = await dom.api('/api/v1/functions');
+      const body = await dom.api('/devserver/v1/functions');
       error.textContent = '';
       // Re-render only on change (or to age the "time ago"), so rows do not flicker under the pointer.
       const key = JSON.stringify(body) + Math.floor(Date.now() / 30000);

@@ -28,7 +28,7 @@ const logsPage = {
     const error = document.getElementById('log-error');
     const lines = document.getElementById('log-lines');
     try {
-      const body = await dom.api('/api/v1/logs?limit=300&query=' + encodeURIComponent(logsPage.query()));
+      const body = await dom.api('/devserver/v1/logs?limit=300&query=' + encodeURIComponent(logsPage.query()));
       error.textContent = '';
       dom.clear(lines);
       body.lines.forEach(logsPage.append);
@@ -40,7 +40,7 @@ const logsPage = {
 
   follow() {
     logsPage.stop();
-    const source = new EventSource('/api/v1/logs/stream?query=' + encodeURIComponent(logsPage.query()));
+    const source = new EventSource('/devserver/v1/logs/stream?query=' + encodeURIComponent(logsPage.query()));
     source.onmessage = (event) => {
       try { logsPage.append(JSON.parse(event.data)); } catch (e) { /* a torn event is skipped */ }
     };

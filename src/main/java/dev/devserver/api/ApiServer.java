@@ -68,22 +68,21 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         Router r = Router.router(vertx);
         UiFiles ui = new UiFiles();
         LogsApi logsApi = new LogsApi(logs);
-        KnativeApi knative = new KnativeApi(project, views);
         r.route().handler(new Access(() -> port, () -> httpsPort));
         r.get("/").handler(ui::index);
         r.get("/ui/*").handler(ui::file);
-        r.get("/api/v1/functions").handler(ctx -> ApiReplies.json(ctx,
+        r.get("/devserver/v1/functions").handler(ctx -> ApiReplies.json(ctx,
                 Map.of("functions", functionSummaries())));
-        r.get("/api/v1/functions/:name").handler(this::function);
-        r.get("/api/v1/functions/:name/metrics").handler(this::functionMetrics);
-        r.get("/api/v1/functions/:name/logs").handler(this::containerLog);
+        r.get("/devserver/v1/functions/:name").handler(this::function);
+        r.get("/devserver/v1/functions/:name/metrics").handler(this::functionMetrics);
+        r.get("/devserver/v1/functions/:name/logs").handler(this::containerLog);
         // No file uploads: BodyHandler would otherwise write multipart files into a folder of the user's project.
-        r.post("/api/v1/functions/:name/invoke").handler(BodyHandler.create(false)
+        r.post("/devserver/v1/functions/:name/invoke").handler(BodyHandler.create(false)
                 .setBodyLimit(Invoker.MAX_BODY_BYTES + 64 * 1024)).handler(this::invoke);
-        r.get("/api/v1/logs").handler(logsApi::search);
-        r.get("/api/v1/logs/stream").handler(logsApi::stream);
+        r.get("/devserver/v1/logs").handler(logsApi::search);
+        r.get("/devserver/v1/logs/stream").handler(logsApi::stream);
         r.get("/metrics").handler(this::scrape);
-        knative.mount(r);
+        new dev.devserver.api.kube.KubeApi(project, views, logs).mount(r);
         r.errorHandler(404, ctx -> ApiReplies.error(ctx, 404, "not found: " + ctx.request().path()));
         r.errorHandler(405, ctx -> ApiReplies.error(ctx, 405, "method not allowed: " + ctx.request().method()));
         r.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "request body too large"));

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** GET /api/v1/logs (search) and /api/v1/logs/stream (live tail as Server-Sent Events). */
+/** GET /devserver/v1/logs (search) and /devserver/v1/logs/stream (live tail as Server-Sent Events). */
 final class LogsApi {
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 5000;

@@ -3,6 +3,7 @@ package dev.devserver.cli;
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.docker.Docker;
 import dev.devserver.image.BuildCa;
+import dev.devserver.RunningUp;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.RuntimeCatalog;
 import dev.devserver.image.RuntimeSources;
@@ -134,8 +135,12 @@ public class UpCommand implements Callable<Integer> {
         LiveSummary summary = new LiveSummary(terminal, SUMMARY_INTERVAL);
         Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
                 json ? BuildListener.SILENT : progress, json ? events : new TextConsole(terminal, summary));
+        long pid = ProcessHandle.current().pid();
+        new RunningUp(pid, host, session.port(), session.httpsPort(), p.namespace(), session.kubeApiPort(),
+                session.kubeApiCa().toString()).write(p.dir());
         CountDownLatch stopped = new CountDownLatch(1);
         shutdown.add(() -> {
+            RunningUp.remove(p.dir(), pid);
             summary.close();
             if (json) {
                 events.print(JsonEvents.event("stopping"));

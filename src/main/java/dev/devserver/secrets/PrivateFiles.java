@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Writes files only their owner can read, without a moment where they are readable by others or half-written. */
-final class PrivateFiles {
+public final class PrivateFiles {
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_ATTRIBUTE = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
 
@@ -18,7 +18,7 @@ final class PrivateFiles {
     }
 
     /** The temp file is born 0600 (the umask can only remove bits) beside the target, then renamed over it atomically. */
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part", OWNER_ONLY_ATTRIBUTE);
         try {
             Files.write(temp, content);

@@ -3,6 +3,8 @@ package dev.devserver.session;
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
 import dev.devserver.api.ApiServer;
+import dev.devserver.api.kube.KubeListener;
+import dev.devserver.tls.TlsOptions;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
@@ -53,6 +55,8 @@ public final class Session implements AutoCloseable {
     private final int port;
     private final TlsMaterial tls;
     private final ApiServer api;
+    private final TlsMaterial kubeTls;
+    private final KubeListener kubeListener;
     private List<BuildResult> builds = List.of();
 
     /**
@@ -84,6 +88,16 @@ public final class Session implements AutoCloseable {
                 listener::request, listener::message)), metrics, api,
                 tls == null ? null : new Router.Https(httpsPort, tls.keyCertOptions()));
         bind(options.host(), port, httpsPort);
+        // kubectl sends credentials only over TLS: without HTTPS from the local CA the API gets a loopback HTTPS port.
+        this.kubeTls = tls != null && tls.fromLocalCa() ? tls : TlsSetup.prepare(TlsOptions.localCa(0), project, listener::message);
+        KubeListener kube = null;
+        try {
+            kube = kubeTls == tls ? null : KubeListener.start(vertx, options.host(), api, kubeTls.keyCertOptions());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.kubeListener = kube;
     }
 
     /**
@@ -199,6 +213,16 @@ public final class Session implements AutoCloseable {
         return tls;
     }
 
+    /** The HTTPS port of the Kubernetes API (the router's HTTPS port under `up --tls` with the local CA). */
+    public int kubeApiPort() {
+        return kubeListener == null ? httpsPort() : kubeListener.port();
+    }
+
+    /** The CA certificate of the Kubernetes API's HTTPS. */
+    public Path kubeApiCa() {
+        return kubeTls.localCa();
+    }
+
     public Path requestLog() {
         return requestLog.path();
     }
@@ -248,6 +272,9 @@ public final class Session implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stopRouter();
+        if (kubeListener != null) {
+            kubeListener.close();
+        }
         api.close();
         serving.close();
         requestLog.close();

@@ -52,12 +52,12 @@ class ApiServerTest {
     static HttpResponse<String> invoke(String origin, String body) throws Exception {
         Map<String, String> headers = origin == null ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", "Origin", origin);
-        return send("POST", "/api/v1/functions/echo/invoke", headers, body);
+        return send("POST", "/devserver/v1/functions/echo/invoke", headers, body);
     }
 
     @Test
     void functionsListHasGitLabRowFields() throws Exception {
-        JsonNode functions = getJson("/api/v1/functions", 200).get("functions");
+        JsonNode functions = getJson("/devserver/v1/functions", 200).get("functions");
         assertEquals(2, functions.size());
         JsonNode echo = functions.get(0);
         for (String field : List.of("name", "knativeService", "namespace", "url", "description", "runtime", "revision",
@@ -81,7 +81,7 @@ class ApiServerTest {
 
     @Test
     void functionDetailsAddRevisionsRecentRequestsAndEnvNamesOnly() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/v1/functions/echo", Map.of(), null);
+        HttpResponse<String> response = send("GET", "/devserver/v1/functions/echo", Map.of(), null);
         assertFalse(response.body().contains(TestApi.SECRET_VALUE), "env values never leave the server");
         JsonNode echo = JSON.readTree(response.body());
         assertEquals("functions-echo-00001", echo.at("/revisions/0/name").asText());
@@ -91,14 +91,14 @@ class ApiServerTest {
         assertEquals(List.of("FOO", "TOKEN"), List.of(echo.at("/envs/0").asText(), echo.at("/envs/1").asText()));
         assertEquals("my-secrets", echo.at("/secrets/0").asText());
         assertEquals("GitLab functions", echo.get("serviceDescription").asText());
-        assertEquals("functions-echo", getJson("/api/v1/functions/functions-echo", 200).get("knativeService").asText(),
+        assertEquals("functions-echo", getJson("/devserver/v1/functions/functions-echo", 200).get("knativeService").asText(),
                 "the Knative service name finds the function too");
     }
 
     @Test
     void unknownThingsAre404Json() throws Exception {
-        assertTrue(getJson("/api/v1/functions/nope", 404).get("error").asText().contains("nope"));
-        assertTrue(getJson("/api/v1/nothing", 404).has("error"));
+        assertTrue(getJson("/devserver/v1/functions/nope", 404).get("error").asText().contains("nope"));
+        assertTrue(getJson("/devserver/v1/nothing", 404).has("error"));
         assertEquals("NotFound", getJson("/apis/serving.knative.dev/v1/namespaces/ns/services/nope", 404).get("reason").asText());
     }
 
@@ -147,12 +147,12 @@ class ApiServerTest {
 
     @Test
     void metricsSeriesAndPrometheusText() throws Exception {
-        JsonNode series = getJson("/api/v1/functions/echo/metrics?minutes=480", 200);
+        JsonNode series = getJson("/devserver/v1/functions/echo/metrics?minutes=480", 200);
         assertEquals(480, series.get("minutes").asInt());
         assertTrue(series.get("available").asBoolean());
         assertEquals("2024-05-01T10:01:00Z", series.at("/points/1/minute").asText());
         assertEquals(5, series.at("/points/1/invocations").asInt());
-        assertEquals(400, send("GET", "/api/v1/functions/echo/metrics?minutes=abc", Map.of(), null).statusCode());
+        assertEquals(400, send("GET", "/devserver/v1/functions/echo/metrics?minutes=abc", Map.of(), null).statusCode());
         HttpResponse<String> scrape = send("GET", "/metrics", Map.of(), null);
         assertEquals(200, scrape.statusCode());
         assertTrue(scrape.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
@@ -161,18 +161,18 @@ class ApiServerTest {
 
     @Test
     void logSearchPassesTheQueryAndReportsParserErrorsAs400() throws Exception {
-        JsonNode lines = getJson("/api/v1/logs?query=httpRequest.status:200&function=echo&limit=5", 200).get("lines");
+        JsonNode lines = getJson("/devserver/v1/logs?query=httpRequest.status:200&function=echo&limit=5", 200).get("lines");
         assertEquals(2, lines.size());
         assertTrue(api.searches.contains("echo|httpRequest.status:200|5"), api.searches.toString());
-        JsonNode bad = getJson("/api/v1/logs?query=(status:500", 400);
+        JsonNode bad = getJson("/devserver/v1/logs?query=(status:500", 400);
         assertEquals("unbalanced parenthesis at column 1 of the query", bad.get("error").asText());
-        assertTrue(getJson("/api/v1/logs?since=yesterday", 400).get("error").asText().contains("10m"));
-        assertTrue(getJson("/api/v1/logs?limit=0", 400).get("error").asText().contains("limit"));
+        assertTrue(getJson("/devserver/v1/logs?since=yesterday", 400).get("error").asText().contains("10m"));
+        assertTrue(getJson("/devserver/v1/logs?limit=0", 400).get("error").asText().contains("limit"));
     }
 
     @Test
     void logStreamSendsOneDataLinePerLogLine() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port + "/api/v1/logs/stream?query=x")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port + "/devserver/v1/logs/stream?query=x")).build();
         HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals("text/event-stream; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -203,7 +203,7 @@ class ApiServerTest {
         assertEquals(400, invoke(null, "{\"path\":\"no-slash\"}").statusCode());
         assertEquals(400, invoke(null, "{\"method\":\"BREW\"}").statusCode());
         assertEquals(400, invoke(null, "not json").statusCode());
-        assertEquals(415, send("POST", "/api/v1/functions/echo/invoke", Map.of("Content-Type", "text/plain"), "{}").statusCode());
+        assertEquals(415, send("POST", "/devserver/v1/functions/echo/invoke", Map.of("Content-Type", "text/plain"), "{}").statusCode());
     }
 
     @Test
@@ -216,9 +216,9 @@ class ApiServerTest {
         for (String own : List.of("http://localhost:", "http://127.0.0.1:", "http://[::1]:")) {
             assertEquals(200, invoke(own + api.port, call).statusCode(), own);
         }
-        assertEquals(403, send("POST", "/api/v1/functions/echo/invoke", Map.of("Content-Type", "application/json",
+        assertEquals(403, send("POST", "/devserver/v1/functions/echo/invoke", Map.of("Content-Type", "application/json",
                 "Sec-Fetch-Site", "cross-site"), call).statusCode());
-        assertEquals(200, send("GET", "/api/v1/functions", Map.of("Origin", "http://evil.example"), null).statusCode(),
+        assertEquals(200, send("GET", "/devserver/v1/functions", Map.of("Origin", "http://evil.example"), null).statusCode(),
                 "reads carry no CORS headers, so a foreign page cannot read them anyway");
     }
 
@@ -241,13 +241,13 @@ class ApiServerTest {
 
     @Test
     void foreignHostIsRefusedEvenIfRoutedHere() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/v1/functions", Map.of("Host", "evil.example"), null);
+        HttpResponse<String> response = send("GET", "/devserver/v1/functions", Map.of("Host", "evil.example"), null);
         assertEquals(403, response.statusCode());
     }
 
     @Test
     void everyResponseIsNosniffAndTheUiHasAStrictCsp() throws Exception {
-        for (String path : List.of("/", "/api/v1/functions", "/nope", "/ui/app.js")) {
+        for (String path : List.of("/", "/devserver/v1/functions", "/nope", "/ui/app.js")) {
             HttpResponse<String> response = send("GET", path, Map.of(), null);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), path);
         }

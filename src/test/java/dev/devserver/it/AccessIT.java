@@ -42,19 +42,19 @@ class AccessIT {
             // Loopback only: the one listener on this port (router, API and UI share it) is 127.0.0.1, no wildcard.
             assertEquals(List.of("127.0.0.1"), listeners(port), "bound addresses of port " + port);
 
-            assertEquals(200, Http.get(port, "localhost", "/api/v1/functions").statusCode());
+            assertEquals(200, Http.get(port, "localhost", "/devserver/v1/functions").statusCode());
             for (String foreign : List.of("evil.com", "evil.com:" + port, "localhost.evil.com", "127.0.0.1.nip.io")) {
-                HttpResponse<String> reply = Http.get(port, foreign, "/api/v1/functions");
+                HttpResponse<String> reply = Http.get(port, foreign, "/devserver/v1/functions");
                 assertTrue(reply.statusCode() == 403 || reply.statusCode() == 404, foreign + " got " + reply.statusCode());
                 assertFalse(reply.body().contains("echo-js") || reply.body().contains("s3cr3t"), foreign + ": " + reply.body());
                 HttpResponse<String> root = Http.get(port, foreign, "/");
                 assertFalse(root.body().contains("echo-js"), foreign + " / : " + root.body());
             }
 
-            HttpResponse<String> invoke = post(port, "/api/v1/functions/echo-js/invoke", "http://evil.com");
+            HttpResponse<String> invoke = post(port, "/devserver/v1/functions/echo-js/invoke", "http://evil.com");
             assertEquals(403, invoke.statusCode(), invoke.body());
-            assertEquals(403, post(port, "/api/v1/functions/echo-js/invoke", "null").statusCode());
-            assertEquals(200, post(port, "/api/v1/functions/echo-js/invoke", "http://localhost:" + port).statusCode());
+            assertEquals(403, post(port, "/devserver/v1/functions/echo-js/invoke", "null").statusCode());
+            assertEquals(200, post(port, "/devserver/v1/functions/echo-js/invoke", "http://localhost:" + port).statusCode());
 
             HttpResponse<String> ui = Http.get(port, "localhost", "/");
             String csp = ui.headers().firstValue("Content-Security-Policy").orElse("");

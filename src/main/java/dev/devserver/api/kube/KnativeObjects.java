@@ -1,0 +1,224 @@
+package dev.devserver.api.kube;
+
+import dev.devserver.project.Project;
+import dev.devserver.render.KnativeManifests;
+import dev.devserver.render.Manifest;
+import dev.devserver.serving.FunctionView;
+import dev.devserver.serving.RevisionView;
+import io.fabric8.knative.duck.v1.AddressableBuilder;
+import io.fabric8.knative.pkg.apis.Condition;
+import io.fabric8.knative.pkg.apis.ConditionBuilder;
+import io.fabric8.knative.serving.v1.Configuration;
+import io.fabric8.knative.serving.v1.ConfigurationBuilder;
+import io.fabric8.knative.serving.v1.Revision;
+import io.fabric8.knative.serving.v1.RevisionBuilder;
+import io.fabric8.knative.serving.v1.Route;
+import io.fabric8.knative.serving.v1.RouteBuilder;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.knative.serving.v1.TrafficTargetBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The project's functions as Knative serving.knative.dev/v1 objects in fabric8's model: each function is a Service
+ * (its spec what `devserver render` deploys), with the Configuration, Route and Revisions a cluster would make for it,
+ * and status (URL, conditions with reasons, latest created/ready revision) from serving's view.
+ */
+final class KnativeObjects {
+    static final String SERVICE_LABEL = "serving.knative.dev/service";
+    private final Project project;
+
+    KnativeObjects(Project project) {
+        this.project = project;
+    }
+
+    Service service(FunctionView view) {
+        Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
+        service.setMetadata(metadata("Service", view.knativeService(), view.namespace(), view.created(), generation(view),
+                service.getMetadata().getLabels(), null));
+        service.getMetadata().setAnnotations(Map.of("devserver.dev/owner", String.valueOf(project.file() == null
+                ? project.dir() : project.file())));
+        service.setStatus(new io.fabric8.knative.serving.v1.ServiceStatusBuilder()
+                .withObservedGeneration(generation(view)).withUrl(view.url())
+                .withAddress(new AddressableBuilder().withUrl(view.url()).build())
+                .withLatestCreatedRevisionName(view.latestCreatedRevision())
+                .withLatestReadyRevisionName(view.latestReadyRevision())
+                .withTraffic(traffic(view))
+                .withConditions(condition("ConfigurationsReady", view, view.created()), ready(view, view.created()),
+                        routesReady(view))
+                .build());
+        return versioned(service);
+    }
+
+    Configuration configuration(FunctionView view) {
+        Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
+        Configuration configuration = new ConfigurationBuilder()
+                .withMetadata(metadata("Configuration", view.knativeService(), view.namespace(), view.created(),
+                        generation(view), childLabels(view), owner(view)))
+                .withNewSpec().withTemplate(service.getSpec().getTemplate()).endSpec()
+                .withNewStatus().withObservedGeneration(generation(view))
+                .withLatestCreatedRevisionName(view.latestCreatedRevision())
+                .withLatestReadyRevisionName(view.latestReadyRevision())
+                .withConditions(ready(view, view.created())).endStatus()
+                .build();
+        return versioned(configuration);
+    }
+
+    Route route(FunctionView view) {
+        Route route = new RouteBuilder()
+                .withMetadata(metadata("Route", view.knativeService(), view.namespace(), view.created(), 1L, childLabels(view),
+                        owner(view)))
+                .withNewSpec().withTraffic(new TrafficTargetBuilder().withConfigurationName(view.knativeService())
+                        .withLatestRevision(true).withPercent(100L).build()).endSpec()
+                .withNewStatus().withObservedGeneration(1L).withUrl(view.url())
+                .withAddress(new AddressableBuilder().withUrl(view.url()).build())
+                .withTraffic(traffic(view))
+                .withConditions(routeCondition("AllTrafficAssigned", view), routeCondition("IngressReady", view),
+                        routeCondition("Ready", view)).endStatus()
+                .build();
+        return versioned(route);
+    }
+
+    List<Revision> revisions(FunctionView view) {
+        List<Revision> out = new ArrayList<>();
+        for (RevisionView r : view.revisions()) {
+            Map<String, String> labels = new LinkedHashMap<>(childLabels(view));
+            labels.put("serving.knative.dev/configuration", view.knativeService());
+            labels.put("serving.knative.dev/configurationGeneration", String.valueOf(revisionGeneration(r.name())));
+            labels.put("serving.knative.dev/routingState", r.active() ? "active" : "reserve");
+            Condition ready = r.ready() ? condition("Ready", "True", null, null, r.created())
+                    : r.failure() == null ? condition("Ready", "Unknown", "Deploying", null, r.created())
+                    : condition("Ready", "False", "RevisionFailed", r.failure(), r.created());
+            Condition active = r.containers() > 0 ? condition("Active", "True", null, null, r.created())
+                    : condition("Active", "False", "NoTraffic", "The target is not receiving traffic.", r.created());
+            Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
+            Revision revision = new RevisionBuilder()
+                    .withMetadata(metadata("Revision", r.name(), view.namespace(), r.created(), 1L, labels, configurationOwner(view)))
+                    .withSpec(service.getSpec().getTemplate().getSpec())
+                    .withNewStatus().withObservedGeneration(1L).withActualReplicas(r.containers())
+                    .withDesiredReplicas(r.containers())
+                    .withConditions(active, ready).endStatus()
+                    .build();
+            if (r.image() != null && !revision.getSpec().getContainers().isEmpty()) {
+                revision.getSpec().getContainers().get(0).setImage(r.image());
+            }
+            out.add(versioned(revision));
+        }
+        return out;
+    }
+
+    /** Knative names revisions {@code <configuration>-<5-digit generation>}. */
+    static long revisionGeneration(String revisionName) {
+        try {
+            return Long.parseLong(revisionName.substring(revisionName.lastIndexOf('-') + 1));
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            return 0;
+        }
+    }
+
+    static String uid(String kind, String namespace, String name) {
+        return UUID.nameUUIDFromBytes((kind + "/" + namespace + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String timestamp(Instant time) {
+        return (time == null ? Instant.EPOCH : time).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private Map<String, Object> manifest(String knativeService) {
+        return KnativeManifests.services(project, null).stream().filter(m -> m.name().equals(knativeService))
+                .map(Manifest::object).findFirst().orElseGet(() -> Map.of("spec", Map.of("template", Map.of("spec", Map.of()))));
+    }
+
+    private static long generation(FunctionView view) {
+        return Math.max(1, view.latestCreatedRevision() == null ? 1 : revisionGeneration(view.latestCreatedRevision()));
+    }
+
+    private static List<TrafficTarget> traffic(FunctionView view) {
+        if (view.latestReadyRevision() == null) {
+            return List.of();
+        }
+        return List.of(new TrafficTargetBuilder().withRevisionName(view.latestReadyRevision()).withLatestRevision(true)
+                .withPercent(100L).build());
+    }
+
+    private static Map<String, String> childLabels(FunctionView view) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(SERVICE_LABEL, view.knativeService());
+        labels.put("serving.knative.dev/serviceUID", uid("Service", view.namespace(), view.knativeService()));
+        return labels;
+    }
+
+    private static ObjectMeta metadata(String kind, String name, String namespace, Instant created, Long generation,
+                                       Map<String, String> labels, OwnerReference owner) {
+        ObjectMetaBuilder meta = new ObjectMetaBuilder().withName(name).withNamespace(namespace)
+                .withUid(uid(kind, namespace, name)).withGeneration(generation)
+                .withCreationTimestamp(timestamp(created)).withLabels(labels);
+        if (owner != null) {
+            meta.withOwnerReferences(owner);
+        }
+        return meta.build();
+    }
+
+    private static OwnerReference owner(FunctionView view) {
+        return new OwnerReferenceBuilder().withApiVersion("serving.knative.dev/v1").withKind("Service")
+                .withName(view.knativeService()).withUid(uid("Service", view.namespace(), view.knativeService()))
+                .withController(true).withBlockOwnerDeletion(true).build();
+    }
+
+    private static OwnerReference configurationOwner(FunctionView view) {
+        return new OwnerReferenceBuilder().withApiVersion("serving.knative.dev/v1").withKind("Configuration")
+                .withName(view.knativeService()).withUid(uid("Configuration", view.namespace(), view.knativeService()))
+                .withController(true).withBlockOwnerDeletion(true).build();
+    }
+
+    private static Condition ready(FunctionView view, Instant since) {
+        return condition("Ready", view, since);
+    }
+
+    /** Ready and ConfigurationsReady: True, False with the failure as message, or Unknown while the first deploys. */
+    private static Condition condition(String type, FunctionView view, Instant since) {
+        if (view.ready()) {
+            return condition(type, "True", null, null, since);
+        }
+        if (view.reason() == null || view.reason().isBlank()) {
+            return condition(type, "Unknown", "Deploying", null, since);
+        }
+        String reason = view.reason().startsWith("build failed") ? "BuildFailed" : "RevisionFailed";
+        return condition(type, "False", reason, view.reason(), since);
+    }
+
+    /** Traffic goes to the latest ready revision: the routes are ready once there is one, even if a newer one failed. */
+    private static Condition routesReady(FunctionView view) {
+        return routeCondition("RoutesReady", view);
+    }
+
+    private static Condition routeCondition(String type, FunctionView view) {
+        return view.latestReadyRevision() != null ? condition(type, "True", null, null, view.created())
+                : condition(type, "Unknown", "RevisionMissing", "Configuration \"" + view.knativeService()
+                + "\" is waiting for a Revision to become ready.", view.created());
+    }
+
+    private static Condition condition(String type, String status, String reason, String message, Instant since) {
+        return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
+                .withLastTransitionTime(timestamp(since)).build();
+    }
+
+    /** Sets a resourceVersion that changes exactly when the object's content does. */
+    static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T versioned(T object) {
+        object.getMetadata().setResourceVersion(null);
+        object.getMetadata().setResourceVersion(KubeJson.contentVersion(KubeJson.tree(object)));
+        return object;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.devserver.cli;
+
+import dev.devserver.DevserverException;
+import dev.devserver.RunningUp;
+import dev.devserver.api.kube.ApiToken;
+import dev.devserver.api.kube.Kubeconfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code devserver kubeconfig}: prints a kubeconfig for the project's running `up`, for kubectl and other clients. */
+@Command(name = "kubeconfig", description = "Print a kubeconfig for the running `devserver up` of this project: "
+        + "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc")
+public class KubeconfigCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path dir = project.projectDir();
+        RunningUp up = RunningUp.find(dir, spec.commandLine().getErr()::println).orElseThrow(() -> new DevserverException(
+                "No `devserver up` is running for " + dir + ": start one there first (the kubeconfig points at it)."));
+        Path ca = Path.of(up.apiCa());
+        byte[] caPem;
+        try {
+            caPem = Files.readAllBytes(ca);
+        } catch (IOException e) {
+            throw new DevserverException("Cannot read the local CA " + ca + ": " + e.getMessage()
+                    + ". Restart `devserver up` to make it again.");
+        }
+        spec.commandLine().getOut().print(Kubeconfig.yaml(up, ApiToken.forProject(dir), caPem));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
