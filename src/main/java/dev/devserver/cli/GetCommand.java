@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.devserver.DevserverException;
+import dev.devserver.RunningUp;
+import dev.devserver.api.kube.ApiToken;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
@@ -50,8 +52,9 @@ public class GetCommand implements Callable<Integer> {
     @Option(names = {"-A", "--all-namespaces"}, description = "Every namespace the running devserver serves")
     boolean allNamespaces;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port of the running `devserver up` (default: ${DEFAULT-VALUE})")
-    int port;
+    @Option(names = "--port", description = "Port of the running `devserver up` (default: the one this project's `up`"
+            + " recorded in .devserver/up.json, else 8080)")
+    Integer port;
 
     @Mixin
     ProjectOptions project;
@@ -116,10 +119,20 @@ public class GetCommand implements Callable<Integer> {
         }
     }
 
+    /** The given port, else where this project's `up` serves, else 8080. */
+    private int port() {
+        if (port != null) {
+            return port;
+        }
+        return RunningUp.find(project.projectDir(), spec.commandLine().getErr()::println).map(RunningUp::port).orElse(8080);
+    }
+
     private JsonNode fetch(String path, String plural) {
+        int port = port();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + ApiToken.read(project.projectDir()).orElse("none")).GET().build();
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -139,6 +152,10 @@ public class GetCommand implements Callable<Integer> {
             body = JSON.readTree(response.body());
         } catch (IOException e) {
             body = null;
+        }
+        if (response.statusCode() == 401) {
+            throw new DevserverException("devserver on port " + port + " wants its project's API token: run this in the"
+                    + " project's folder (or give it with -f), where `up` keeps the token in .devserver/kube/token.");
         }
         if (response.statusCode() == 404 && body != null && "NotFound".equals(body.path("reason").asText())) {
             throw new DevserverException("Error from server (NotFound): " + body.path("message").asText());

@@ -43,7 +43,8 @@ class ApiServerTest {
     }
 
     static JsonNode getJson(String path, int status) throws Exception {
-        HttpResponse<String> response = send("GET", path, Map.of(), null);
+        HttpResponse<String> response = send("GET", path, path.startsWith("/api") ? Map.of("Authorization", "Bearer "
+                + TestApi.token()) : Map.of(), null);
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         return JSON.readTree(response.body());
@@ -117,15 +118,16 @@ class ApiServerTest {
         assertEquals("http://functions-echo.ns.localhost:" + api.port, echo.at("/status/url").asText());
         assertEquals("functions-echo-00001", echo.at("/status/latestCreatedRevisionName").asText());
         assertEquals("functions-echo-00001", echo.at("/status/latestReadyRevisionName").asText());
-        assertEquals("Ready", echo.at("/status/conditions/0/type").asText());
-        assertEquals("True", echo.at("/status/conditions/0/status").asText());
-        JsonNode broken = list.at("/items/1/status/conditions/0");
+        assertEquals("Ready", echo.at("/status/conditions/1/type").asText());
+        assertEquals("True", echo.at("/status/conditions/1/status").asText());
+        JsonNode broken = list.at("/items/1/status/conditions/1");
         assertEquals("False", broken.get("status").asText());
         assertEquals("BuildFailed", broken.get("reason").asText());
         assertTrue(broken.get("message").asText().contains("Step 2/3"));
         assertEquals("functions-echo", getJson("/apis/serving.knative.dev/v1/namespaces/ns/services/functions-echo", 200)
                 .at("/metadata/name").asText());
-        assertEquals(0, getJson("/apis/serving.knative.dev/v1/namespaces/other/services", 200).get("items").size());
+        assertTrue(getJson("/apis/serving.knative.dev/v1/namespaces/other/services", 404).get("message").asText()
+                .contains("devserver serves only the project's namespace \"ns\""));
         assertEquals(2, getJson("/apis/serving.knative.dev/v1/services", 200).get("items").size(), "all namespaces");
     }
 
@@ -142,7 +144,8 @@ class ApiServerTest {
         assertEquals("functions-echo", labels.get("serving.knative.dev/configuration").asText());
         assertEquals("1", labels.get("serving.knative.dev/configurationGeneration").asText());
         assertEquals("functions-echo:abc", revision.at("/spec/containers/0/image").asText());
-        assertEquals("True", revision.at("/status/conditions/0/status").asText());
+        assertEquals("Ready", revision.at("/status/conditions/1/type").asText());
+        assertEquals("True", revision.at("/status/conditions/1/status").asText());
     }
 
     @Test

@@ -28,7 +28,11 @@ class GetCommandTest {
         CommandLine cl = CommandLineSetup.configure(new CommandLine(new DevserverCommand()));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "-f"; // the project's folder: where its API token is
+        all[args.length + 1] = TestApi.DIR.toString();
+        TestApi.token();
+        int code = cl.execute(all);
         return List.of(code, out.toString(), err.toString());
     }
 
@@ -72,9 +76,9 @@ class GetCommandTest {
 
     @Test
     void emptyNamespaceAndMissingNameAreSaidLikeKubectl() {
-        List<Object> empty = run("get", "ksvc", "--port", String.valueOf(api.port), "--namespace", "other");
-        assertEquals(0, empty.get(0));
-        assertEquals("No resources found in other namespace.\n", empty.get(2));
+        List<Object> other = run("get", "ksvc", "--port", String.valueOf(api.port), "--namespace", "other");
+        assertEquals(1, other.get(0));
+        assertTrue(((String) other.get(2)).startsWith("Error from server (NotFound): namespaces \"other\" not found"), other.toString());
         List<Object> missing = run("get", "ksvc", "nope", "--port", String.valueOf(api.port), "--namespace", "ns");
         assertEquals(1, missing.get(0));
         assertEquals("Error from server (NotFound): services.serving.knative.dev \"nope\" not found\n", missing.get(2));

@@ -33,6 +33,8 @@ import java.util.function.Consumer;
 final class TestApi implements BeforeAllCallback, AfterAllCallback {
     static final String SECRET_VALUE = "s3cr3t-value-never-shown";
     static final Instant CREATED = Instant.parse("2024-05-01T10:00:00.123456Z");
+    /** The project's folder: the Kubernetes API keeps its token (and secrets written through it) under it. */
+    static final Path DIR = tempDir();
 
     final Vertx vertx = Vertx.vertx();
     final List<String> searches = new CopyOnWriteArrayList<>();
@@ -49,7 +51,7 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
         server.requestHandler(request -> {
             String host = Access.hostName(request.getHeader("Host"));
             if (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("evil.example")
-                    && request.path().startsWith("/api")) {
+                    && (request.path().startsWith("/api") || request.path().startsWith("/devserver/"))) {
                 this.api.handle(request);
                 return;
             }
@@ -67,7 +69,7 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
                 "echoes its input", Map.of("TOKEN", SECRET_VALUE), List.of("my-secrets"), Map.of(), Map.of(), null, 9);
         FunctionSpec broken = new FunctionSpec("broken", "functions-broken", null, Path.of("/p/broken"), null,
                 "never builds", Map.of(), List.of(), Map.of(), Map.of(), null, 15);
-        return new Project(Path.of("/p"), Path.of("/p/serverless.yml"), Mode.FUNCTIONS, "functions", "GitLab functions",
+        return new Project(DIR, DIR.resolve("serverless.yml"), Mode.FUNCTIONS, "functions", "GitLab functions",
                 "ns", "localhost", null, Map.of("FOO", SECRET_VALUE), List.of(), Map.of(), List.of(echo, broken), List.of());
     }
 
@@ -79,6 +81,21 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
                         List.of(r1), 1, CREATED),
                 new FunctionView("broken", "functions-broken", "ns", "http://functions-broken.ns.localhost:" + port, false,
                         "build failed: Step 2/3 exited 1", null, null, List.of(), 0, CREATED));
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("devserver-api-test");
+            dir.toFile().deleteOnExit();
+            return dir.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The project's API token, made on the first Kubernetes API request (this one makes it if needed). */
+    static String token() {
+        return dev.devserver.api.kube.ApiToken.forProject(DIR).value();
     }
 
     private LogSearch logs() {

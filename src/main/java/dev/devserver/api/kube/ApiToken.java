@@ -43,6 +43,16 @@ public final class ApiToken {
         }
     }
 
+    /** The project's token if one was made (by a running or earlier `up`); never creates one. */
+    public static java.util.Optional<String> read(Path projectDir) {
+        try {
+            return java.util.Optional.of(Files.readString(new StateDir(projectDir).root().resolve("kube/token"),
+                    StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String value() {
         return value;
     }

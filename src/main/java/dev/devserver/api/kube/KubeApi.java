@@ -21,7 +21,7 @@ public final class KubeApi {
     private static final String SERVING = "/apis/" + Catalog.KNATIVE + "/v1";
     private static final int MAX_BODY = 3 * 1024 * 1024;
 
-    private final ApiToken token;
+    private final Supplier<ApiToken> token;
     private final NamespacesApi namespaces;
     private final SecretsApi secrets;
     private final ServingApi serving;
@@ -30,7 +30,13 @@ public final class KubeApi {
 
     public KubeApi(Supplier<Project> project, Supplier<List<FunctionView>> views, LogSearch logs) {
         Project p = project.get();
-        this.token = ApiToken.forProject(p.dir());
+        ApiToken[] made = new ApiToken[1];
+        // Made on the first request, so building the API never touches the disk (tests mount it without a project).
+        this.token = () -> {
+            synchronized (made) {
+                return made[0] != null ? made[0] : (made[0] = ApiToken.forProject(p.dir()));
+            }
+        };
         this.namespaces = new NamespacesApi(() -> project.get().namespace());
         this.secrets = new SecretsApi(new SecretObjects(p.dir(), p.namespace()));
         this.serving = new ServingApi(project, views);
@@ -95,7 +101,7 @@ public final class KubeApi {
     }
 
     private void authorize(RoutingContext ctx) {
-        if (!token.accepts(ctx.request().getHeader("Authorization"))) {
+        if (!token.get().accepts(ctx.request().getHeader("Authorization"))) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"devserver\"");
             KubeReplies.failure(ctx, 401, "Unauthorized", "Unauthorized: send the project's bearer token; `devserver"
                     + " kubeconfig` prints a kubeconfig with it", null);

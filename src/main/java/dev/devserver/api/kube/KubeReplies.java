@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -33,11 +34,13 @@ final class KubeReplies {
     }
 
     static void failure(RoutingContext ctx, int code, String reason, String message, List<StatusCause> causes) {
+        withDetails(ctx, code, reason, message, causes == null ? null
+                : new io.fabric8.kubernetes.api.model.StatusDetailsBuilder().withCauses(causes).build());
+    }
+
+    private static void withDetails(RoutingContext ctx, int code, String reason, String message, StatusDetails details) {
         Status status = new StatusBuilder().withApiVersion("v1").withKind("Status").withNewMetadata().endMetadata()
-                .withStatus("Failure").withMessage(message).withReason(reason).withCode(code).build();
-        if (causes != null) {
-            status.setDetails(new io.fabric8.kubernetes.api.model.StatusDetailsBuilder().withCauses(causes).build());
-        }
+                .withStatus("Failure").withMessage(message).withReason(reason).withCode(code).withDetails(details).build();
         json(ctx, code, status);
     }
 
@@ -57,7 +60,9 @@ final class KubeReplies {
     /** 422 with one cause per bad field, as kube-apiserver's validation answers. */
     static void invalid(RoutingContext ctx, ResourceType type, String name, List<StatusCause> causes) {
         String details = String.join(", ", causes.stream().map(c -> c.getField() + ": " + c.getMessage()).toList());
-        failure(ctx, 422, "Invalid", type.kind() + " \"" + name + "\" is invalid: " + details, causes);
+        withDetails(ctx, 422, "Invalid", type.kind() + " \"" + name + "\" is invalid: " + details,
+                new io.fabric8.kubernetes.api.model.StatusDetailsBuilder().withName(name).withKind(type.kind())
+                        .withGroup(type.group()).withCauses(causes).build());
     }
 
     static StatusCause cause(String reason, String field, String message) {

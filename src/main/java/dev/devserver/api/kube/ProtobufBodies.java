@@ -50,7 +50,7 @@ final class ProtobufBodies {
             ObjectNode data = json.putObject("stringData");
             secret.getStringDataMap().forEach(data::put);
         }
-        if (secret.hasType()) {
+        if (!secret.getType().isEmpty()) {
             json.put("type", secret.getType());
         }
         if (secret.hasImmutable()) {
@@ -62,16 +62,16 @@ final class ProtobufBodies {
     private static ObjectNode object(String kind, Meta.ObjectMeta meta) {
         ObjectNode json = KubeJson.MAPPER.createObjectNode().put("apiVersion", "v1").put("kind", kind);
         ObjectNode metadata = json.putObject("metadata");
-        if (meta.hasName()) {
+        if (!meta.getName().isEmpty()) {
             metadata.put("name", meta.getName());
         }
-        if (meta.hasGenerateName()) {
+        if (!meta.getGenerateName().isEmpty()) {
             metadata.put("generateName", meta.getGenerateName());
         }
-        if (meta.hasNamespace()) {
+        if (!meta.getNamespace().isEmpty()) {
             metadata.put("namespace", meta.getNamespace());
         }
-        if (meta.hasResourceVersion()) {
+        if (!meta.getResourceVersion().isEmpty()) {
             metadata.put("resourceVersion", meta.getResourceVersion());
         }
         if (meta.getLabelsCount() > 0) {

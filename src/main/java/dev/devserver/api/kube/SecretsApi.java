@@ -201,7 +201,8 @@ final class SecretsApi {
     private void store(RoutingContext ctx, WriteRequest request, Secret secret, int code) {
         String name = name(secret);
         String pathNamespace = ctx.pathParam("namespace");
-        if (secret.getMetadata().getNamespace() != null && !secret.getMetadata().getNamespace().equals(pathNamespace)) {
+        String given = secret.getMetadata().getNamespace();
+        if (given != null && !given.isEmpty() && !given.equals(pathNamespace)) {
             KubeReplies.badRequest(ctx, "the namespace of the provided object does not match the namespace sent on the request");
             return;
         }
