@@ -1,6 +1,6 @@
 package dev.devserver.api.kube;
 
-import dev.devserver.observe.LogSearch;
+import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.project.Project;
 import dev.devserver.serving.FunctionView;
 import io.vertx.core.http.HttpMethod;

@@ -1,7 +1,7 @@
 package dev.devserver.api.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devserver.observe.LogSearch;
+import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import io.vertx.core.http.HttpServerResponse;
