@@ -31,12 +31,17 @@ public final class KubeApi {
     public KubeApi(Supplier<Project> project, Supplier<List<FunctionView>> views, LogSearch logs) {
         Project p = project.get();
         ApiToken[] made = new ApiToken[1];
-        // Made on the first request, so building the API never touches the disk (tests mount it without a project).
+        // Made now so clients find it as soon as `up` serves; if the disk refuses, tried again on the next request.
         this.token = () -> {
             synchronized (made) {
                 return made[0] != null ? made[0] : (made[0] = ApiToken.forProject(p.dir()));
             }
         };
+        try {
+            token.get();
+        } catch (dev.devserver.DevserverException e) {
+            // reported to the client that sends the first request (500 with the reason)
+        }
         this.namespaces = new NamespacesApi(() -> project.get().namespace());
         this.secrets = new SecretsApi(new SecretObjects(p.dir(), p.namespace()));
         this.serving = new ServingApi(project, views);
