@@ -11,25 +11,27 @@ final class HumanDuration {
         }
         long minutes = seconds / 60;
         if (minutes < 10) {
-            long s = seconds % 60;
-            return s == 0 ? minutes + "m" : minutes + "m" + s + "s";
+            return pair(minutes, "m", seconds % 60, "s");
         }
         if (minutes < 180) {
             return minutes + "m";
         }
         long hours = minutes / 60;
         if (hours < 8) {
-            long m = minutes % 60;
-            return m == 0 ? hours + "h" : hours + "h" + m + "m";
+            return pair(hours, "h", minutes % 60, "m");
         }
         if (hours < 48) {
             return hours + "h";
         }
         long days = hours / 24;
         if (days < 8) {
-            long h = hours % 24;
-            return h == 0 ? days + "d" : days + "d" + h + "h";
+            return pair(days, "d", hours % 24, "h");
         }
-        return days < 365 * 2 ? days + "d" : days / 365 + "y" + (days % 365 == 0 ? "" : days % 365 + "d");
+        return days < 365 * 2 ? days + "d" : pair(days / 365, "y", days % 365, "d");
+    }
+
+    /** "3h20m", or "3h" when the smaller unit is zero, as kubectl prints it. */
+    private static String pair(long big, String bigUnit, long small, String smallUnit) {
+        return small == 0 ? big + bigUnit : big + bigUnit + small + smallUnit;
     }
 }
