@@ -28,7 +28,9 @@ public final class DevserverProcess implements AutoCloseable {
 
     /** Like {@link #start(Path, Path, String...)} with JVM options (what bin/devserver takes from DEVSERVER_JAVA_OPTS). */
     public static DevserverProcess start(List<String> jvmOptions, Path dir, Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java"));
+        // A shell starts background jobs with SIGINT ignored, and a JVM keeps an ignored SIGINT ignored: without the
+        // reset, a suite run as `bin/test &` sees Ctrl-C do nothing. The user's terminal never has it ignored.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "java"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));

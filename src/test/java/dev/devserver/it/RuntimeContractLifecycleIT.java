@@ -133,7 +133,9 @@ class RuntimeContractLifecycleIT {
             String host = "contract-probe.runtime-contract-local.localhost";
             CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() ->
                     Http.get(port, host, "/sleep?ms=2500"));
-            Thread.sleep(700);
+            // Signal once the container has the request (its own log line), not after a guessed pause.
+            Eventually.await("the request in the container", Duration.ofSeconds(20),
+                    () -> up.output().contains("request GET /sleep"));
             up.signal("INT");
             HttpResponse<String> answer = inFlight.get();
             assertEquals(200, answer.statusCode(), answer.body());
