@@ -9,11 +9,8 @@ import dev.devserver.api.kube.ApiToken;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,14 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code devserver get ksvc|revisions [NAME] [-o yaml|json]}: kubectl-style reading of the running {@code up},
  * through its API (the same Knative objects a cluster serves). Opens no port: it is only a client.
  */
 @Command(name = "get", description = "Show the Knative services or revisions of the running `devserver up`, like kubectl get.")
-public class GetCommand implements Callable<Integer> {
+public class GetCommand extends ProjectCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> SERVICES = List.of("ksvc", "kservice", "kservices", "service", "services");
     private static final List<String> REVISIONS = List.of("revision", "revisions", "rev", "revs");
@@ -55,12 +51,6 @@ public class GetCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port of the running `devserver up` (default: the one this project's `up`"
             + " recorded in .devserver/up.json, else 8080)")
     Integer port;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

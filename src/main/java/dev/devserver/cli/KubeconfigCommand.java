@@ -5,25 +5,15 @@ import dev.devserver.RunningUp;
 import dev.devserver.api.kube.ApiToken;
 import dev.devserver.api.kube.Kubeconfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code devserver kubeconfig}: prints a kubeconfig for the project's running `up`, for kubectl and other clients. */
 @Command(name = "kubeconfig", description = "Print a kubeconfig for the running `devserver up` of this project: "
         + "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc")
-public class KubeconfigCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
-
-    @Spec
-    CommandSpec spec;
-
+public class KubeconfigCommand extends ProjectCommand {
     @Override
     public Integer call() {
         Path dir = project.projectDir();

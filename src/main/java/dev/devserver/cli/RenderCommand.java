@@ -11,20 +11,13 @@ import dev.devserver.render.SecretSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Print the Knative Services gitlabktl would deploy for this project, for a real cluster.",
                 "Secrets are referenced by name; --secrets also prints their values from the local store."})
-public class RenderCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
-
+public class RenderCommand extends ProjectCommand {
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
             description = "Write one file per object (<name>.ksvc.yaml, <name>.secret.yaml) instead of printing")
     Path outputDir;
@@ -41,9 +34,6 @@ public class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--gitlab-ci", description = "Print a .gitlab-ci.yml that deploys this project with GitLab instead")
     boolean gitlabCi;
-
-    @Spec
-    CommandSpec spec;
 
     /** The local secret store, read only with --secrets. */
     static SecretSource localSecrets(Project p) {

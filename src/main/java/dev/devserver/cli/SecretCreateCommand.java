@@ -4,11 +4,8 @@ import dev.devserver.DevserverException;
 import dev.devserver.secrets.EnvFileParser;
 import dev.devserver.secrets.SecretStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 import java.nio.file.Path;
@@ -16,14 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create a secret whose keys become environment variables of the functions that list it under `secrets:`.")
-public class SecretCreateCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
-
+public class SecretCreateCommand extends ProjectCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Secret name, e.g. my-secrets")
     String name;
 
@@ -44,9 +37,6 @@ public class SecretCreateCommand implements Callable<Integer> {
     /** Collected rather than rejected by picocli, whose message would quote them: a stray argument may be a value. */
     @Unmatched
     List<String> unmatched = new ArrayList<>();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

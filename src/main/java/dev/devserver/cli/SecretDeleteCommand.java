@@ -3,23 +3,12 @@ package dev.devserver.cli;
 import dev.devserver.DevserverException;
 import dev.devserver.secrets.SecretStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a secret.")
-public class SecretDeleteCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
-
+public class SecretDeleteCommand extends ProjectCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -8,26 +8,19 @@ import dev.devserver.secrets.SecretStore;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Show a secret's keys; its values only with --reveal.")
-public class SecretGetCommand implements Callable<Integer> {
+public class SecretGetCommand extends ProjectCommand {
     enum Format { text, json, yaml }
-
-    @Mixin
-    ProjectOptions project;
 
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -38,9 +31,6 @@ public class SecretGetCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json or yaml (default: ${DEFAULT-VALUE})")
     Format format;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws JsonProcessingException {

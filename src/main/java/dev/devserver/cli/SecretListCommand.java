@@ -3,23 +3,13 @@ package dev.devserver.cli;
 import dev.devserver.secrets.SecretInfo;
 import dev.devserver.secrets.SecretStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = "List the namespace's secrets and their key names (never their values).")
-public class SecretListCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
-
-    @Spec
-    CommandSpec spec;
-
+public class SecretListCommand extends ProjectCommand {
     @Override
     public Integer call() {
         SecretStore store = SecretCommand.store(project);
