@@ -1,7 +1,6 @@
 package dev.devserver.serving;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
@@ -9,21 +8,20 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Driver;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.VolumeOptions;
 import dev.devserver.docker.Labels;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /** The Docker operations serving needs: run a revision's container on a loopback port, follow it, remove it. */
@@ -134,22 +132,7 @@ final class Containers {
     /** Streams the container's output line by line until it stops, then runs {@code onExit}. */
     void follow(Replica replica, BiConsumer<Boolean, String> lines, Runnable onExit) {
         docker.logContainerCmd(replica.containerId).withFollowStream(true).withStdOut(true).withStdErr(true)
-                .exec(new ResultCallback.Adapter<Frame>() {
-                    private final StringBuilder out = new StringBuilder();
-                    private final StringBuilder err = new StringBuilder();
-
-                    @Override
-                    public void onNext(Frame frame) {
-                        boolean stderr = frame.getStreamType() == StreamType.STDERR;
-                        StringBuilder buffer = stderr ? err : out;
-                        buffer.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        int newline;
-                        while ((newline = buffer.indexOf("\n")) >= 0) {
-                            lines.accept(stderr, buffer.substring(0, newline));
-                            buffer.delete(0, newline + 1);
-                        }
-                    }
-
+                .exec(new FrameLines(lines) {
                     @Override
                     public void onComplete() {
                         onExit.run();
@@ -160,6 +143,33 @@ final class Containers {
                         onExit.run();
                     }
                 });
+    }
+
+    /**
+     * The last lines of a stopped container as the engine kept them. A follower can miss the very last ones of a
+     * container that exits at once (Podman 4.3 ends the stream at exit before its stderr is read); empty when the
+     * engine does not answer.
+     */
+    private List<String> lastOutput(Replica replica, int count) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try {
+            docker.logContainerCmd(replica.containerId).withStdOut(true).withStdErr(true).withTail(count)
+                    .exec(new FrameLines((stderr, line) -> lines.add(line))).awaitCompletion(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException engineDown) {
+            return List.of();
+        }
+        return List.copyOf(lines);
+    }
+
+    /** "; last output: …" for the reason a container stopped: what the engine kept, else what the follower saw. */
+    String lastOutputNote(Replica replica) {
+        List<String> lines = lastOutput(replica, Replica.TAIL);
+        if (lines.isEmpty()) {
+            lines = replica.lastLines();
+        }
+        return lines.isEmpty() ? "" : "; last output:\n    " + String.join("\n    ", lines);
     }
 
     /** Exit code of a stopped container; null while it runs, or when the engine does not answer (it may be restarting). */

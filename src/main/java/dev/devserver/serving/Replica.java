@@ -27,7 +27,7 @@ final class Replica {
             State.FROZEN, EnumSet.of(State.STARTING, State.READY, State.STOPPED),
             State.STOPPED, EnumSet.noneOf(State.class));
 
-    private static final int TAIL = 20;
+    static final int TAIL = 20;
     final String containerId;
     final String name;
     volatile Endpoint endpoint;

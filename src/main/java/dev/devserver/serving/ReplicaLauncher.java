@@ -1,7 +1,6 @@
 package dev.devserver.serving;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -99,7 +98,7 @@ final class ReplicaLauncher {
                 followed.await(2, TimeUnit.SECONDS); // its last output explains the failure
                 Integer code = containers.exitCodeIfReachable(replica);
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
-                        : "container exited with code " + code) + lastLines(replica);
+                        : "container exited with code " + code) + containers.lastOutputNote(replica);
                 stop(revision, replica);
                 if (!revision.firstReady.isDone()) {
                     revision.fail(reason);
@@ -195,10 +194,5 @@ final class ReplicaLauncher {
                 // a standby is only an optimisation; the next cold start creates the container itself
             }
         });
-    }
-
-    static String lastLines(Replica replica) {
-        List<String> lines = replica.lastLines();
-        return lines.isEmpty() ? "" : "; last output:\n    " + String.join("\n    ", lines);
     }
 }
