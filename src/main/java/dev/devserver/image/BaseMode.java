@@ -2,6 +2,7 @@ package dev.devserver.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.devserver.docker.EngineKind;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public record BaseMode(boolean offline, String reason) {
         Path script = catalog.root().toAbsolutePath().getParent().resolve("bin/debian-bases");
         if (!override.isEmpty()) {
             boolean offline = override.equals("1") || override.equalsIgnoreCase("true");
-            if (offline && !debianBasesHere(docker) && !(canMakeDebianBases(script) && run(script))) {
+            if (offline && !debianBasesHere(docker) && !(canMakeDebianBases(script) && run(script, docker))) {
                 return new BaseMode(true, "DEVSERVER_OFFLINE_BASES=" + override + ", but " + String.join(" and ", DEBIAN_BASES)
                         + " are missing and cannot be made here: run " + script + " as root on a Debian or Ubuntu host");
             }
@@ -46,7 +47,7 @@ public record BaseMode(boolean offline, String reason) {
         if (debianBasesHere(docker)) {
             return new BaseMode(true, why + "; building from the local " + String.join(" and ", DEBIAN_BASES));
         }
-        if (canMakeDebianBases(script) && run(script)) {
+        if (canMakeDebianBases(script) && run(script, docker)) {
             return new BaseMode(true, why + "; made " + String.join(" and ", DEBIAN_BASES) + " with " + script);
         }
         return new BaseMode(false, why + ", and there are no local " + String.join(" and ", DEBIAN_BASES)
@@ -100,12 +101,16 @@ public record BaseMode(boolean offline, String reason) {
                 && Files.isExecutable(Path.of("/usr/bin/apt-get"));
     }
 
-    private static boolean run(Path script) {
+    private static boolean run(Path script, DockerClient docker) {
         try {
             System.err.println("devserver: no registry; making Debian base images with " + script + " (about a minute, once)");
             // Its progress goes to stderr; stdout stays clean for --json readers.
-            Process process = new ProcessBuilder(script.toString(), "bookworm", "bullseye")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), "bookworm", "bullseye")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (EngineKind.of(docker.versionCmd().exec(), docker.infoCmd().exec()).podman()) {
+                builder.environment().put("DEVSERVER_ENGINE", "podman"); // the bases go where the builds run
+            }
+            Process process = builder.start();
             process.getOutputStream().close();
             return process.waitFor() == 0;
         } catch (IOException e) {
