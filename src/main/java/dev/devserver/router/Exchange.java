@@ -20,6 +20,8 @@ final class Exchange {
     final HttpServerRequest request;
     final String hostName;
     final ServiceRoute route;
+    /** Arrived on the cluster listener: a call from a function container. */
+    final boolean fromCluster;
     final long startNanos = System.nanoTime();
     /** The W3C traceparent sent upstream: the caller's when valid, else from the caller's B3 ids, else a new trace. */
     final String traceparent;
@@ -30,10 +32,11 @@ final class Exchange {
     private final List<Runnable> onEnd = new ArrayList<>(2);
     private Runnable onAbort;
 
-    Exchange(HttpServerRequest request, String hostName, ServiceRoute route) {
+    Exchange(HttpServerRequest request, String hostName, ServiceRoute route, boolean fromCluster) {
         this.request = request;
         this.hostName = hostName;
         this.route = route;
+        this.fromCluster = fromCluster;
         this.traceparent = TraceParent.keepOrCreate(request.headers());
         this.traceId = TraceParent.traceId(traceparent);
         HttpServerResponse response = request.response();

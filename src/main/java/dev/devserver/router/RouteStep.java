@@ -13,16 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** First step: reject ambiguous framing, then pick devserver itself or a function by the Host header. */
+/**
+ * First step: reject ambiguous framing, then pick devserver itself or a function by the Host header. On the host's
+ * listener only public names route and cluster-local services are not found; on the cluster listener (calls from
+ * function containers) cluster names route too, every service is found, and devserver's own hosts are not served.
+ */
 final class RouteStep implements Handler<HttpServerRequest> {
     private final ServiceDirectory services;
     private final OwnHostStep ownHost;
     private final Handler<Exchange> next;
+    private final boolean fromCluster;
 
+    /** @param ownHost null on the cluster listener */
     RouteStep(ServiceDirectory services, OwnHostStep ownHost, Handler<Exchange> next) {
         this.services = services;
         this.ownHost = ownHost;
         this.next = next;
+        this.fromCluster = ownHost == null;
     }
 
     /**
@@ -81,11 +88,12 @@ final class RouteStep implements Handler<HttpServerRequest> {
             return;
         }
         String host = name.get();
-        if (HostName.isOwn(host)) {
+        if (!fromCluster && HostName.isOwn(host)) {
             ownHost.handle(request);
             return;
         }
-        Optional<ServiceRoute> route = services.find(host);
+        Optional<ServiceRoute> route = fromCluster ? services.findFromCluster(host)
+                : services.find(host).filter(r -> !r.clusterLocal());
         if (route.isEmpty()) {
             // The list of functions helps a typo in the project's domain; a foreign name (a DNS-rebinding page's
             // evil.com) learns nothing about the project.
@@ -96,6 +104,6 @@ final class RouteStep implements Handler<HttpServerRequest> {
         }
         // Hold the body until a container is ready: Vert.x drops body data that arrives with no handler set.
         request.pause();
-        next.handle(new Exchange(request, host, route.get()));
+        next.handle(new Exchange(request, host, route.get(), fromCluster));
     }
 }

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The HTTP front door: answers {@code <ksvc>.<namespace>.<domain>} like Knative's ingress + activator and proxies
  * to the function's container; answers devserver's own hosts (localhost, 127.0.0.1, [::1]) itself.
+ * A second listener, {@link Cluster}, takes calls from function containers through the same chain.
  * Chain per request: {@link RouteStep} → {@link DrainStep} → {@link NetworkProbeStep} → {@link RecordStep}
  * (log, metrics) → {@link ActivateStep} → {@link ProxyStep}.
  */
@@ -48,6 +50,27 @@ public final class Router {
         int listenPort() {
             return port == 0 ? -2 : port;
         }
+    }
+
+    /**
+     * The listener for calls from function containers: the cluster network's gateway address, port 80 (what
+     * {@code http://<ksvc>.<ns>.svc.cluster.local} means). Binding it may fail (port 80 needs root or
+     * {@code net.ipv4.ip_unprivileged_port_start}); {@code unavailable} then hears why, and the router serves on.
+     */
+    public record Cluster(String host, int port, Consumer<String> unavailable) {
+        public Cluster {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(unavailable, "unavailable");
+        }
+    }
+
+    private Cluster cluster;
+    private final AtomicBoolean clusterReported = new AtomicBoolean();
+
+    /** Also listen for calls from function containers; call before {@link #start()}. */
+    public Router cluster(Cluster listener) {
+        this.cluster = listener;
+        return this;
     }
 
     /** HTTP only, no metrics, nothing on devserver's own hosts but {@code /healthz}. */
@@ -130,6 +153,19 @@ public final class Router {
             }
             return null;
         });
+    }
+
+    /** Null when calls from function containers are off. */
+    Cluster cluster() {
+        return cluster;
+    }
+
+    /** Reports once (every event loop's server fails alike) that the cluster listener could not bind. */
+    void clusterUnavailable(String why) {
+        if (clusterReported.compareAndSet(false, true)) {
+            cluster.unavailable().accept("Calls between functions are off: the router cannot listen on " + why
+                    + (why.contains("ermission") ? ". Port 80 needs root or `sysctl net.ipv4.ip_unprivileged_port_start=80`." : "."));
+        }
     }
 
     /** Null when HTTPS is off. */

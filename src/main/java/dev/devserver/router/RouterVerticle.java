@@ -35,6 +35,7 @@ final class RouterVerticle extends AbstractVerticle {
     private final int port;
     private HttpServer server;
     private HttpServer httpsServer;
+    private HttpServer clusterServer;
     private HttpClient client;
 
     RouterVerticle(Router router, int port) {
@@ -80,7 +81,27 @@ final class RouterVerticle extends AbstractVerticle {
             listening = listening.compose(http -> httpsServer.listen().recover(e -> Future.failedFuture(
                     new IllegalStateException("HTTPS: " + e.getMessage(), e))));
         }
+        if (router.cluster() != null) {
+            RouteStep fromCluster = new RouteStep(router.services(), null, router.drainStep(probe));
+            clusterServer = vertx.createHttpServer(serverOptions(options).setHost(router.cluster().host())
+                    .setPort(router.cluster().port())).requestHandler(fromCluster).connectionHandler(RouterVerticle::accepted);
+            listening = listening.onSuccess(http -> listenCluster(CLUSTER_BIND_ATTEMPTS));
+        }
         listening.<Void>mapEmpty().onComplete(started);
+    }
+
+    /** Podman brings a network's bridge (and so the gateway address) up only with its first container: wait for it. */
+    private static final int CLUSTER_BIND_ATTEMPTS = 240;
+
+    private void listenCluster(int attemptsLeft) {
+        clusterServer.listen().onFailure(e -> {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("assign requested address") && attemptsLeft > 1) {
+                vertx.setTimer(500, id -> listenCluster(attemptsLeft - 1));
+            } else {
+                router.clusterUnavailable(router.cluster().host() + ":" + router.cluster().port() + " (" + why + ")");
+            }
+        });
     }
 
     private HttpServerOptions serverOptions(RouterOptions options) {
@@ -114,7 +135,8 @@ final class RouterVerticle extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
-        Future<Void> closed = httpsServer == null ? server.close() : Future.all(server.close(), httpsServer.close()).mapEmpty();
+        Future<Void> closed = Future.all(server.close(), httpsServer == null ? Future.succeededFuture() : httpsServer.close(),
+                clusterServer == null ? Future.succeededFuture() : clusterServer.close()).mapEmpty();
         closed.eventually(() -> client.close()).onComplete(stopped);
     }
 }

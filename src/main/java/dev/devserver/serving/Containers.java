@@ -6,13 +6,17 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Driver;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.VolumeOptions;
 import dev.devserver.docker.Labels;
 
@@ -28,9 +32,15 @@ import java.util.function.BiConsumer;
 final class Containers {
     static final int CONTAINER_PORT = 8080;
     private final DockerClient docker;
+    private volatile ClusterNetwork network;
 
     Containers(DockerClient docker) {
         this.docker = docker;
+    }
+
+    /** Containers created from now on join {@code cluster} and resolve the services' cluster names through its hosts file. */
+    void join(ClusterNetwork cluster) {
+        network = cluster;
     }
 
     /** Creates (without starting) a container that publishes port 8080 on 127.0.0.1 at a port Docker picks. */
@@ -44,9 +54,18 @@ final class Containers {
                 .withEnv(env)
                 .withLabels(labels)
                 .withExposedPorts(port)
-                .withHostConfig(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true)))
+                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))))
                 .exec();
         return new Replica(created.getId(), name);
+    }
+
+    private HostConfig onCluster(HostConfig host) {
+        ClusterNetwork cluster = network;
+        if (cluster == null) {
+            return host;
+        }
+        return cluster.hostsFile().map(hosts -> host.withBinds(new Bind(hosts.toString(), new Volume("/etc/hosts"), AccessMode.ro)))
+                .orElse(host).withNetworkMode(cluster.name);
     }
 
     /**
@@ -55,13 +74,17 @@ final class Containers {
      */
     void start(Replica replica) {
         docker.startContainerCmd(replica.containerId).exec();
-        var network = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
-        Ports.Binding[] bound = network.getPorts().getBindings().get(ExposedPort.tcp(CONTAINER_PORT));
+        var settings = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
+        Ports.Binding[] bound = settings.getPorts().getBindings().get(ExposedPort.tcp(CONTAINER_PORT));
         if (bound == null || bound.length == 0) { // it exited already: no port; its logs and exit code tell why
             return;
         }
         replica.endpoint = new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec()));
-        String ip = network.getIpAddress();
+        String ip = settings.getIpAddress(); // empty on a user-defined network: its address is under Networks
+        if ((ip == null || ip.isBlank()) && settings.getNetworks() != null) {
+            ip = settings.getNetworks().values().stream().map(ContainerNetwork::getIpAddress)
+                    .filter(a -> a != null && !a.isBlank()).findFirst().orElse(null);
+        }
         replica.bridgeEndpoint = ip == null || ip.isBlank() ? null : new Endpoint(ip, CONTAINER_PORT);
     }
 

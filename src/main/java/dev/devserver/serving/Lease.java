@@ -1,5 +1,7 @@
 package dev.devserver.serving;
 
+import java.time.Duration;
+
 /**
  * The right to send one request to one ready container of a revision.
  * The router must call {@link #release()} exactly once, when the response has ended or failed,
@@ -12,4 +14,14 @@ public interface Lease {
     String revision();
 
     void release();
+
+    /** The revision's container port is named {@code h2c}: speak HTTP/2 cleartext (prior knowledge) to it, as gRPC needs. */
+    default boolean h2c() {
+        return false;
+    }
+
+    /** The revision's {@code timeoutSeconds}; null: the router's {@code --revision-timeout}. */
+    default Duration timeout() {
+        return null;
+    }
 }

@@ -8,5 +8,13 @@ public interface ServiceDirectory {
     /** @param hostName the Host header's name, lower-cased, without port: {@code <ksvc>.<namespace>.<domain>} */
     Optional<ServiceRoute> find(String hostName);
 
+    /**
+     * For a request from a function container (the router's cluster listener): also the cluster names
+     * {@code <ksvc>.<ns>.svc.cluster.local}, {@code <ksvc>.<ns>.svc} and {@code <ksvc>.<ns>}.
+     */
+    default Optional<ServiceRoute> findFromCluster(String hostName) {
+        return find(hostName);
+    }
+
     List<ServiceStatus> statuses();
 }

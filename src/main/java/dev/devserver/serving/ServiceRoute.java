@@ -19,4 +19,12 @@ public interface ServiceRoute {
      * crashed container); the router turns that into 502/503 with the message.
      */
     CompletionStage<Lease> acquire();
+
+    /**
+     * Knative's {@code networking.knative.dev/visibility: cluster-local}: reachable from function containers only; the
+     * host's router answers 404 as a cluster's public gateway does.
+     */
+    default boolean clusterLocal() {
+        return false;
+    }
 }

@@ -42,6 +42,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final Supplier<Project> project;
     private final int routerPort;
     private final Duration drainTimeout;
+    private final ClusterNetwork cluster;
 
     /**
      * @param project      the current project, read at each use (hot reload replaces it, then calls {@link #projectChanged})
@@ -61,7 +62,12 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper);
         this.recovery = new CrashRecovery(containers, launcher, events, clock, this::labels);
         this.autoscaler = new Autoscaler(options, launcher, this::labels, events);
+        this.cluster = ClusterNetwork.open(docker, project.get().dir(), notice -> events.info("cluster", notice)).orElse(null);
+        if (cluster != null) {
+            containers.join(cluster);
+        }
         project.get().functions().forEach(this::register);
+        hostsChanged();
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -76,8 +82,29 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private FunctionService register(FunctionSpec f) {
         FunctionService service = byFunction.computeIfAbsent(f.name(), name -> new FunctionService(project.get().namespace(),
                 f.knativeService(), f.name(), () -> f.url(project.get(), routerPort), this::demand));
-        byHost.put(f.host(project.get()), service);
+        if (byHost.put(f.host(project.get()), service) == null) {
+            hostsChanged();
+        }
         return service;
+    }
+
+    /**
+     * Where function containers reach the router (the cluster network's gateway; the router listens there on port 80),
+     * or empty when calls between functions are off.
+     */
+    public Optional<String> clusterGateway() {
+        return Optional.ofNullable(cluster).map(c -> c.gateway);
+    }
+
+    /** Call after the host table changed: the containers' hosts file names every routable host again. */
+    void hostsChanged() {
+        if (cluster != null) {
+            cluster.hosts(byHost.keySet(), clusterNames());
+        }
+    }
+
+    private ClusterNames clusterNames() {
+        return new ClusterNames(project.get().namespace(), project.get().domain());
     }
 
     /** Removes containers a previous run left behind (crash, SIGKILL); returns how many. */
@@ -180,7 +207,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         changed.functions().forEach(this::register);
         Set<String> hosts = changed.functions().stream().map(f -> f.host(changed))
                 .collect(Collectors.toSet());
-        byHost.keySet().retainAll(hosts);
+        if (byHost.keySet().retainAll(hosts)) {
+            hostsChanged();
+        }
     }
 
     private void remove(FunctionService service) {
@@ -195,6 +224,11 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     @Override
     public Optional<ServiceRoute> find(String hostName) {
         return Optional.ofNullable(byHost.get(hostName));
+    }
+
+    @Override
+    public Optional<ServiceRoute> findFromCluster(String hostName) {
+        return find(clusterNames().publicHost(hostName).orElse(hostName));
     }
 
     @Override
@@ -230,6 +264,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         byFunction.values().forEach(s -> s.current().ifPresent(r -> r.replicas.forEach(Replica::stop)));
         stopper.stopAll(project.get().dir().toString(), workers);
         workers.shutdownNow();
+        if (cluster != null) {
+            cluster.remove();
+        }
     }
 
     /** Cuts every graceful wait short: containers being stopped, and all stopped from now on, get SIGKILL. */

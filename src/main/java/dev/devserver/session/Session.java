@@ -87,6 +87,7 @@ public final class Session implements AutoCloseable {
                 options.revisionTimeout()), requestLog.andThen(new InBackground<RequestRecord>("request-view",
                 listener::request, listener::message)), metrics, api,
                 tls == null ? null : new Router.Https(httpsPort, tls.keyCertOptions()));
+        serving.clusterGateway().ifPresent(gateway -> router.cluster(new Router.Cluster(gateway, CLUSTER_PORT, listener::message)));
         bind(options.host(), port, httpsPort);
         // kubectl sends credentials only over TLS: without HTTPS from the local CA the API gets a loopback HTTPS port.
         this.kubeTls = tls != null && tls.fromLocalCa() ? tls : TlsSetup.prepare(TlsOptions.localCa(0), project, listener::message);
@@ -253,6 +254,8 @@ public final class Session implements AutoCloseable {
     }
 
     private static final int ROUTER_STOP_SECONDS = 5;
+    /** Where {@code http://<ksvc>.<ns>.svc.cluster.local} goes: the cluster listener, on the cluster network's gateway. */
+    private static final int CLUSTER_PORT = 80;
 
     /**
      * Stops as Knative terminates a revision's pods: routing stops (new requests get 503), requests in flight finish

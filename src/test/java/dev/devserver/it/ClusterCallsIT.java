@@ -1,0 +1,122 @@
+package dev.devserver.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import dev.devserver.session.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Calls between functions as on a cluster: the sample pair (frontend-js calls greeter-js by
+ * {@code http://functions-greeter-js.sample-functions-local.svc.cluster.local/}) through the real router, and every
+ * cluster name resolved and answered from inside a function container.
+ */
+class ClusterCallsIT {
+    private static final String NS = "sample-functions-local";
+    private static final String GREETER = "functions-greeter-js";
+    private static Path temp;
+    private static Session session;
+
+    /** The sample project with only the pair, whose entries close sample-functions/serverless.yml. */
+    @BeforeAll
+    static void upWithThePair() throws IOException {
+        temp = Files.createTempDirectory("devserver-it-");
+        Path project = TestProjects.copy("sample-functions", temp);
+        String sample = Files.readString(project.resolve("serverless.yml"));
+        Files.writeString(project.resolve("serverless.yml"), "service: functions\nfunctions:\n"
+                + sample.substring(sample.indexOf("  greeter-js:")));
+        session = Sessions.start(project);
+    }
+
+    @AfterAll
+    static void down() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void frontendCallsGreeterByItsClusterNameAndBothRequestsAreLogged() throws Exception {
+        HttpResponse<String> response = Sessions.post(session, "frontend-js", "application/json", "{\"name\":\"Knative\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"greeting\":\"Hello, Knative\""), response.body());
+
+        List<JsonNode> log = RequestLogLines.settled(session.requestLog()).stream().map(RequestLogLines::parse).toList();
+        assertTrue(log.stream().anyMatch(l -> l.path("service").asText().equals("functions-frontend-js")
+                && l.path("host").asText().equals("functions-frontend-js." + NS + ".localhost")), log.toString());
+        JsonNode inner = log.stream().filter(l -> l.path("service").asText().equals(GREETER)).findFirst()
+                .orElseThrow(() -> new AssertionError("no request to greeter-js in the request log: " + log));
+        assertEquals(GREETER + "." + NS + ".svc.cluster.local", inner.path("host").asText());
+        assertEquals(200, inner.path("httpRequest").path("status").asInt(), inner.toString());
+    }
+
+    @Test
+    void everyClusterNameReachesTheServiceOnPort80FromAFunctionContainer() throws Exception {
+        for (String name : List.of(GREETER + "." + NS + ".svc.cluster.local", GREETER + "." + NS + ".svc",
+                GREETER + "." + NS, GREETER + "." + NS + ".localhost")) {
+            String out = inFrontend("node", "-e", "require('http').get('http://" + name + "/', r => { let b = '';"
+                    + " r.on('data', c => b += c); r.on('end', () => console.log(r.statusCode + ' ' + b)); })"
+                    + ".on('error', e => console.log('error ' + e.message))");
+            assertEquals("200 {\"greeting\":\"Hello, GitLab\"}", out.strip(), name);
+        }
+    }
+
+    @Test
+    void clusterNamesAreNotServedToTheHost() {
+        HttpResponse<String> response = Http.send(session.port(), GREETER + "." + NS + ".svc.cluster.local", "POST", "/",
+                "application/json", "{}");
+        assertEquals(404, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aServiceAddedLaterResolvesInContainersAlreadyRunning() throws Exception {
+        Path yml = session.project().dir().resolve("serverless.yml");
+        String before = Files.readString(yml);
+        Files.writeString(yml, before + "\n  later-js:\n    handler: greeter-js\n    source: ./greeter-js\n"
+                + "    runtime: gitlab/runtimes/nodejs\n");
+        try {
+            String name = "functions-later-js." + NS + ".svc.cluster.local";
+            Eventually.await(name + " in the running frontend's hosts file", Duration.ofSeconds(60),
+                    () -> inFrontend("getent", "hosts", name).contains(name));
+        } finally {
+            Files.writeString(yml, before);
+        }
+    }
+
+    /** Runs a command in the frontend's container (started on demand) and returns what it printed. */
+    private static String inFrontend(String... command) {
+        Sessions.post(session, "frontend-js", "application/json", "{}"); // a container to run it in
+        String container = Engine.docker().listContainersCmd()
+                .withLabelFilter(Map.of("serving.knative.dev/service", "functions-frontend-js",
+                        "dev.devserver.project", session.project().dir().toString())).exec().get(0).getId();
+        String exec = Engine.docker().execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true)
+                .exec().getId();
+        StringBuilder out = new StringBuilder();
+        try {
+            Engine.docker().execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.toString();
+    }
+}
