@@ -35,6 +35,17 @@ public record FunctionSpec(String name, String knativeService, String handler, P
                 labels, concurrency, newLine);
     }
 
+    /**
+     * Knative speaks HTTP/2 cleartext to a container whose port is named {@code h2c} (gRPC); serverless.yml has no
+     * ports, so a function says it with this annotation: {@code devserver.dev/port-name: h2c}.
+     */
+    public static final String PORT_NAME_ANNOTATION = "devserver.dev/port-name";
+
+    /** The container port is named h2c (see {@link #PORT_NAME_ANNOTATION}). */
+    public boolean h2c() {
+        return "h2c".equals(annotations.get(PORT_NAME_ANNOTATION));
+    }
+
     /** The image repository name; gitlabktl names function images after the Knative service. */
     public String imageName() {
         return knativeService;

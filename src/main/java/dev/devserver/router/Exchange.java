@@ -79,6 +79,11 @@ final class Exchange {
         onAbort = action;
     }
 
+    /** A spliced connection (an upgrade) closed: the request ends, as answered. */
+    void tunnelClosed() {
+        end(false);
+    }
+
     /** Answers with a plain-text error unless a response already started, in which case the connection is cut. */
     void fail(int status, String message) {
         HttpServerResponse response = response();

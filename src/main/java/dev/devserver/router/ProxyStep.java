@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
 
 import java.time.Duration;
 
@@ -23,23 +24,21 @@ import java.time.Duration;
 final class ProxyStep implements Handler<Exchange> {
     private final Vertx vertx;
     private final HttpClient client;
+    private final HttpClient h2cClient;
     private final Duration revisionTimeout;
 
-    ProxyStep(Vertx vertx, HttpClient client, Duration revisionTimeout) {
+    /** @param h2cClient speaks HTTP/2 with prior knowledge, for revisions whose port is named h2c (gRPC) */
+    ProxyStep(Vertx vertx, HttpClient client, HttpClient h2cClient, Duration revisionTimeout) {
         this.vertx = vertx;
         this.client = client;
+        this.h2cClient = h2cClient;
         this.revisionTimeout = revisionTimeout;
     }
 
     @Override
     public void handle(Exchange exchange) {
-        HttpServerRequest request = exchange.request;
-        Endpoint endpoint = exchange.lease().endpoint();
-        // Knative's revision timeout bounds the wait for the container's response to start.
-        long timer = vertx.setTimer(revisionTimeout.toMillis(), id -> exchange.fail(504, "Gateway Timeout: "
-                + exchange.route.function() + " did not answer within " + revisionTimeout.toSeconds() + "s (revision timeout)"));
-        exchange.onEnd(() -> vertx.cancelTimer(timer));
-        send(exchange, endpoint, timer, RESENDS);
+        long timer = ResponseTimeout.start(vertx, exchange, revisionTimeout);
+        send(exchange, exchange.lease().endpoint(), timer, RESENDS);
     }
 
     /** How often a request that failed before any answer may be sent again (see {@link #send}). */
@@ -54,13 +53,22 @@ final class ProxyStep implements Handler<Exchange> {
     private void send(Exchange exchange, Endpoint endpoint, long timer, int resends) {
         boolean mayRetry = resends > 0;
         HttpServerRequest request = exchange.request;
+        boolean h2c = exchange.lease().h2c();
+        MultiMap headers = ForwardHeaders.upstream(exchange);
+        String host = headers.get(HttpHeaders.HOST);
+        if (h2c) { // HTTP/2 carries Host as :authority; gRPC servers require "te: trailers" (RFC 9113 §8.2.2)
+            headers.remove(HttpHeaders.HOST);
+            if ("trailers".equalsIgnoreCase(request.getHeader("te"))) {
+                headers.set("te", "trailers");
+            }
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(endpoint.host())
                 .setPort(endpoint.port())
                 .setURI(request.uri())
-                .setHeaders(ForwardHeaders.upstream(exchange));
-        client.request(options).onComplete(ar -> {
+                .setHeaders(headers);
+        (h2c ? h2cClient : client).request(options).onComplete(ar -> {
             if (ar.failed()) {
                 if (mayRetry && !exchange.ended()) {
                     send(exchange, endpoint, timer, resends - 1);
@@ -71,6 +79,9 @@ final class ProxyStep implements Handler<Exchange> {
                 return;
             }
             HttpClientRequest upstream = ar.result();
+            if (h2c) {
+                upstream.authority(HostAndPort.parseAuthority(host, -1));
+            }
             upstream.exceptionHandler(e -> { }); // reported through the response future below, not as a logged stack trace
             if (exchange.ended()) { // caller left or timed out while connecting
                 upstream.reset();
@@ -106,8 +117,9 @@ final class ProxyStep implements Handler<Exchange> {
         MultiMap headers = request.headers();
         if (headers.contains(HttpHeaders.CONTENT_LENGTH)) {
             upstream.putHeader(HttpHeaders.CONTENT_LENGTH, headers.get(HttpHeaders.CONTENT_LENGTH));
-        } else if (headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
-            upstream.setChunked(true);
+        } else if (headers.contains(HttpHeaders.TRANSFER_ENCODING)
+                || (request.version() == HttpVersion.HTTP_2 && !request.isEnded())) { // an HTTP/2 body needs no length
+            upstream.setChunked(true); // for an HTTP/1.1 container; HTTP/2 frames the body itself
         } else { // HTTP/1.1 without either has no body
             request.resume();
             upstream.end();
@@ -116,7 +128,8 @@ final class ProxyStep implements Handler<Exchange> {
         request.pipe().endOnFailure(false).to(upstream).onFailure(e -> upstream.reset());
     }
 
-    private static void relay(Exchange exchange, HttpClientRequest upstream, HttpClientResponse response) {
+    /** Streams the container's answer to the caller. */
+    static void relay(Exchange exchange, HttpClientRequest upstream, HttpClientResponse response) {
         HttpServerResponse out = exchange.response();
         if (exchange.ended()) {
             upstream.reset();
@@ -128,7 +141,15 @@ final class ProxyStep implements Handler<Exchange> {
                 && exchange.request.version() != HttpVersion.HTTP_1_0) {
             out.setChunked(true);
         }
-        response.pipe().endOnFailure(false).to(out).onFailure(e -> {
+        // Trailers (gRPC's grpc-status) follow the body: the pipe leaves the end to us so they go with it.
+        response.pipe().endOnComplete(false).endOnFailure(false).to(out).onComplete(piped -> {
+            if (piped.succeeded()) {
+                if (!response.trailers().isEmpty()) {
+                    out.trailers().setAll(response.trailers());
+                }
+                out.end();
+                return;
+            }
             upstream.reset();
             if (!out.ended()) {
                 out.reset();

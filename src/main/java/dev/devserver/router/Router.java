@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * to the function's container; answers devserver's own hosts (localhost, 127.0.0.1, [::1]) itself.
  * A second listener, {@link Cluster}, takes calls from function containers through the same chain.
  * Chain per request: {@link RouteStep} → {@link DrainStep} → {@link NetworkProbeStep} → {@link RecordStep}
- * (log, metrics) → {@link ActivateStep} → {@link ProxyStep}.
+ * (log, metrics) → {@link ActivateStep} → {@link UpgradeStep} (WebSocket) → {@link ProxyStep}.
  */
 public final class Router {
     private final Vertx vertx;

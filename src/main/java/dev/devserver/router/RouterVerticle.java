@@ -37,6 +37,7 @@ final class RouterVerticle extends AbstractVerticle {
     private HttpServer httpsServer;
     private HttpServer clusterServer;
     private HttpClient client;
+    private HttpClient h2cClient;
 
     RouterVerticle(Router router, int port) {
         this.router = router;
@@ -59,8 +60,19 @@ final class RouterVerticle extends AbstractVerticle {
                 // is no news for the terminal.
                 .withConnectHandler(connection -> connection.exceptionHandler(e -> { }))
                 .build();
-        ProxyStep proxy = new ProxyStep(vertx, client, options.revisionTimeout());
-        ActivateStep activate = new ActivateStep(vertx, options.activationTimeout(), proxy);
+        h2cClient = vertx.httpClientBuilder()
+                .with(new HttpClientOptions()
+                        .setProtocolVersion(HttpVersion.HTTP_2)
+                        .setHttp2ClearTextUpgrade(false) // prior knowledge, as Knative's queue-proxy speaks to h2c ports
+                        .setKeepAlive(true)
+                        .setConnectTimeout(5_000)
+                        .setMaxHeaderSize(MAX_HEADER_BYTES)
+                        .setTcpNoDelay(true))
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> { }))
+                .build();
+        ProxyStep proxy = new ProxyStep(vertx, client, h2cClient, options.revisionTimeout());
+        UpgradeStep upgrade = new UpgradeStep(vertx, client, options.revisionTimeout(), proxy);
+        ActivateStep activate = new ActivateStep(vertx, options.activationTimeout(), upgrade);
         RecordStep record = new RecordStep(router.requestListener(), router.metrics(), activate);
         OwnHostStep ownHost = new OwnHostStep(router.services(), router.ownHostHandler());
         NetworkProbeStep probe = new NetworkProbeStep(router.services(), record);
@@ -114,14 +126,16 @@ final class RouterVerticle extends AbstractVerticle {
                 .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setHandle100ContinueAutomatically(true)
-                // No h2c upgrade: it is a smuggling vector of its own, and HeaderGuard must see the first bytes.
-                .setHttp2ClearTextEnabled(false)
+                // HTTP/2 cleartext with prior knowledge (gRPC clients), as a cluster's gateway takes it on port 80;
+                // the h2c *upgrade* is taken out again in accepted(): a smuggling vector of its own.
+                .setHttp2ClearTextEnabled(true)
                 .setTcpNoDelay(true);
     }
 
     /** A caller's connection: guard its header reads; a caller hanging up mid-request is logged as 499, not as an error. */
     private static void accepted(HttpConnection connection) {
         connection.exceptionHandler(e -> { });
+        HeaderGuard.refuseH2cUpgrade(connection);
         HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L);
     }
 
@@ -137,6 +151,6 @@ final class RouterVerticle extends AbstractVerticle {
     public void stop(Promise<Void> stopped) {
         Future<Void> closed = Future.all(server.close(), httpsServer == null ? Future.succeededFuture() : httpsServer.close(),
                 clusterServer == null ? Future.succeededFuture() : clusterServer.close()).mapEmpty();
-        closed.eventually(() -> client.close()).onComplete(stopped);
+        closed.eventually(() -> Future.all(client.close(), h2cClient.close())).<Void>mapEmpty().onComplete(stopped);
     }
 }

@@ -25,6 +25,8 @@ final class Revision {
     final String image;
     final List<String> env;
     final ScalingPolicy policy;
+    /** The container port is named h2c: the router speaks HTTP/2 cleartext to it. */
+    final boolean h2c;
     final Instant created = Instant.now();
     final List<Replica> replicas = new CopyOnWriteArrayList<>();
     private final Deque<CompletableFuture<Lease>> waiting = new ArrayDeque<>();
@@ -58,6 +60,7 @@ final class Revision {
         this.env = env;
         this.policy = policy;
         this.queueDepth = queueDepth;
+        this.h2c = spec.h2c();
     }
 
     /**
@@ -147,6 +150,11 @@ final class Revision {
             @Override
             public String revision() {
                 return name;
+            }
+
+            @Override
+            public boolean h2c() {
+                return h2c;
             }
 
             @Override

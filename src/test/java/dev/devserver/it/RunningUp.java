@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -18,12 +19,19 @@ import java.util.stream.Stream;
  */
 public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
     private final String project;
+    private final Consumer<Path> prepare;
     private Path temp;
     private Session session;
     private boolean stopped;
 
     public RunningUp(String project) {
+        this(project, copy -> { });
+    }
+
+    /** @param prepare adds to the copied project before `up` (files from elsewhere in the checkout) */
+    public RunningUp(String project, Consumer<Path> prepare) {
         this.project = project;
+        this.prepare = prepare;
     }
 
     public Session session() {
@@ -39,7 +47,9 @@ public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         temp = Files.createTempDirectory("devserver-it-");
-        session = Sessions.start(TestProjects.copy(project, temp));
+        Path copy = TestProjects.copy(project, temp);
+        prepare.accept(copy);
+        session = Sessions.start(copy);
     }
 
     @Override

@@ -91,6 +91,20 @@ class ProxyFailureTest extends RouterTestBase {
         assertEquals(0, echo.doubleReleases.get());
     }
 
+    /** Knative's timeoutSeconds is the revision's: a longer one than the router's lets a slow answer through. */
+    @Test
+    void theRevisionsOwnTimeoutWinsOverTheRouters() throws Exception {
+        echo.timeout = Duration.ofSeconds(30);
+        upstreamHandler = req -> vertx.setTimer(1_500, id -> req.response().end("late but in time"));
+        Reply reply = get(FN_HOST, "/slow");
+        assertEquals(200, reply.status(), reply.body());
+        echo.timeout = Duration.ofMillis(200);
+        upstreamHandler = req -> { }; // never answers
+        Reply timedOut = get(FN_HOST, "/slow");
+        assertEquals(504, timedOut.status(), "the revision's shorter timeout");
+        assertTrue(timedOut.body().contains("revision timeout"), timedOut.body());
+    }
+
     @Test
     void leaseReleasedExactlyOncePerRequest() throws Exception {
         for (int i = 0; i < 20; i++) {

@@ -44,6 +44,11 @@ abstract class RouterTestBase {
         return null;
     }
 
+    /** The listener for calls from function containers; none unless a test class serves it. */
+    Router.Cluster cluster() {
+        return null;
+    }
+
     @BeforeEach
     void startAll() throws Exception {
         vertx = Vertx.vertx();
@@ -57,6 +62,9 @@ abstract class RouterTestBase {
         upstreamPort = upstream.actualPort();
         echo = services.add(FN_HOST, "ns", "functions-echo", upstreamPort);
         router = new Router(vertx, services, options(), records::add, RequestMetrics.NONE, null, https());
+        if (cluster() != null) {
+            router.cluster(cluster());
+        }
         port = await(router.start());
         client = vertx.createHttpClient();
     }

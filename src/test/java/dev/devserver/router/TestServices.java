@@ -6,6 +6,7 @@ import dev.devserver.serving.ServiceDirectory;
 import dev.devserver.serving.ServiceRoute;
 import dev.devserver.serving.ServiceStatus;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,9 @@ final class TestServices implements ServiceDirectory {
         final AtomicInteger acquired = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger doubleReleases = new AtomicInteger();
+        /** The revision's own timeoutSeconds; null: the router's. */
+        volatile Duration timeout;
+        volatile boolean clusterLocal;
 
         TestRoute(String namespace, String ksvc, String function) {
             this.namespace = namespace;
@@ -66,6 +70,11 @@ final class TestServices implements ServiceDirectory {
                 @Override
                 public String revision() {
                     return ksvc + "-00001";
+                }
+
+                @Override
+                public Duration timeout() {
+                    return timeout;
                 }
 
                 @Override
@@ -91,6 +100,11 @@ final class TestServices implements ServiceDirectory {
         @Override
         public String function() {
             return function;
+        }
+
+        @Override
+        public boolean clusterLocal() {
+            return clusterLocal;
         }
 
         @Override
