@@ -48,18 +48,6 @@ final class HeaderGuard {
         return connection instanceof ConnectionBase base && Boolean.TRUE.equals(base.channel().attr(REFUSED).get());
     }
 
-    /**
-     * Takes Vert.x's {@code Upgrade: h2c} handler out of an HTTP/1.x connection, so such a request is an ordinary one
-     * (its Upgrade dropped as hop-by-hop); prior-knowledge HTTP/2 is told apart before any of this, by its preface.
-     */
-    static void refuseH2cUpgrade(HttpConnection connection) {
-        if (connection instanceof ConnectionBase base && base.channelHandlerContext().pipeline().get(H2C_UPGRADE) != null) {
-            base.channelHandlerContext().pipeline().remove(H2C_UPGRADE);
-        }
-    }
-
-    private static final String H2C_UPGRADE = "h2c";
-
     /** Installs the guard on a new HTTP/1.x connection (no-op for HTTP/2 or an unexpected pipeline). */
     static void install(HttpConnection connection, long timeoutMillis) {
         if (!(connection instanceof ConnectionBase base)) {

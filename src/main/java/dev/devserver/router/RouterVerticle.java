@@ -126,16 +126,15 @@ final class RouterVerticle extends AbstractVerticle {
                 .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setHandle100ContinueAutomatically(true)
-                // HTTP/2 cleartext with prior knowledge (gRPC clients), as a cluster's gateway takes it on port 80;
-                // the h2c *upgrade* is taken out again in accepted(): a smuggling vector of its own.
-                .setHttp2ClearTextEnabled(true)
+                // No h2c from callers: its upgrade is a smuggling vector of its own, and with prior-knowledge detection
+                // on, Vert.x 4.5 hands over the connection only after its first request, past HeaderGuard.
+                .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true);
     }
 
     /** A caller's connection: guard its header reads; a caller hanging up mid-request is logged as 499, not as an error. */
     private static void accepted(HttpConnection connection) {
         connection.exceptionHandler(e -> { });
-        HeaderGuard.refuseH2cUpgrade(connection);
         HeaderGuard.install(connection, HEADER_READ_TIMEOUT_SECONDS * 1000L);
     }
 

@@ -8,7 +8,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import dev.devserver.session.SessionOptions;
+import dev.devserver.tls.TlsOptions;
 import io.grpc.stub.ClientCalls;
 
 import java.io.BufferedReader;
@@ -41,10 +44,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * (HTTP/2 cleartext end to end, to a container whose port is named h2c).
  */
 class ProtocolsIT {
-    /** The protocols project, with the gRPC sample (sample-functions/hello-grpc) copied in. */
+    /** The protocols project, with the gRPC sample (sample-functions/hello-grpc) copied in; HTTPS on for gRPC's h2. */
     @RegisterExtension
     static final RunningUp UP = new RunningUp("protocols", project -> copyFolder(
-            Engine.CHECKOUT.resolve("sample-functions/hello-grpc"), project.resolve("hello-grpc")));
+            Engine.CHECKOUT.resolve("sample-functions/hello-grpc"), project.resolve("hello-grpc")),
+            SessionOptions.defaults().withPort(0).withOfflineBases(true).withTls(TlsOptions.localCa(0)));
 
     static {
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
@@ -71,11 +75,15 @@ class ProtocolsIT {
         }
     }
 
-    /** gRPC's Greeter, through the router to an h2c port, with a real gRPC client (HTTP/2 prior knowledge). */
+    /**
+     * gRPC's Greeter with a real gRPC client: HTTP/2 over TLS (ALPN h2) to the router, HTTP/2 cleartext from the router
+     * to the container's h2c port; the status of a failing call arrives in the trailers.
+     */
     @Test
     void grpcUnaryCallThroughTheRouter() throws Exception {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", UP.session().port())
-                .overrideAuthority(host("hello-grpc")).usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", UP.session().httpsPort())
+                .overrideAuthority(host("hello-grpc"))
+                .sslContext(GrpcSslContexts.forClient().trustManager(UP.session().tls().localCa().toFile()).build()).build();
         try {
             String reply = ClientCalls.blockingUnaryCall(channel, ProtoString.SAY_HELLO,
                     CallOptions.DEFAULT.withDeadlineAfter(60, TimeUnit.SECONDS), "Knative");

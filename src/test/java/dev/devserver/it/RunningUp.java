@@ -1,6 +1,7 @@
 package dev.devserver.it;
 
 import dev.devserver.session.Session;
+import dev.devserver.session.SessionOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
     private final String project;
     private final Consumer<Path> prepare;
+    private final SessionOptions options;
     private Path temp;
     private Session session;
     private boolean stopped;
@@ -30,8 +32,13 @@ public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
 
     /** @param prepare adds to the copied project before `up` (files from elsewhere in the checkout) */
     public RunningUp(String project, Consumer<Path> prepare) {
+        this(project, prepare, SessionOptions.defaults().withPort(0).withOfflineBases(true));
+    }
+
+    public RunningUp(String project, Consumer<Path> prepare, SessionOptions options) {
         this.project = project;
         this.prepare = prepare;
+        this.options = options;
     }
 
     public Session session() {
@@ -49,7 +56,7 @@ public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
         temp = Files.createTempDirectory("devserver-it-");
         Path copy = TestProjects.copy(project, temp);
         prepare.accept(copy);
-        session = Sessions.start(copy);
+        session = Sessions.start(copy, options);
     }
 
     @Override
