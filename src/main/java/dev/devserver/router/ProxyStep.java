@@ -107,6 +107,11 @@ final class ProxyStep implements Handler<Exchange> {
         });
     }
 
+    /** An HTTP/2 request frames its body without a length (gRPC's POST); GET and HEAD are taken to have none. */
+    private static boolean http2Body(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD;
+    }
+
     private static boolean safeToResend(HttpServerRequest request) {
         HttpMethod method = request.method();
         return (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)
@@ -117,8 +122,7 @@ final class ProxyStep implements Handler<Exchange> {
         MultiMap headers = request.headers();
         if (headers.contains(HttpHeaders.CONTENT_LENGTH)) {
             upstream.putHeader(HttpHeaders.CONTENT_LENGTH, headers.get(HttpHeaders.CONTENT_LENGTH));
-        } else if (headers.contains(HttpHeaders.TRANSFER_ENCODING)
-                || (request.version() == HttpVersion.HTTP_2 && !request.isEnded())) { // an HTTP/2 body needs no length
+        } else if (headers.contains(HttpHeaders.TRANSFER_ENCODING) || http2Body(request)) {
             upstream.setChunked(true); // for an HTTP/1.1 container; HTTP/2 frames the body itself
         } else { // HTTP/1.1 without either has no body
             request.resume();
