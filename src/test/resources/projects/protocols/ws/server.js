@@ -27,7 +27,7 @@ function frame(opcode, payload) {
 
 server.on('upgrade', (req, socket) => {
   const accept = crypto.createHash('sha1')
-    .update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC11B5B').digest('base64');
+    .update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
   socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
     + `Sec-WebSocket-Accept: ${accept}\r\n\r\n`);
   socket.write(frame(1, Buffer.from(`welcome to ${req.url}`))); // the server speaks first: both directions
