@@ -2,6 +2,8 @@
 # function ready), and on exit the processes stopped, the containers removed (`down`) and the work folder deleted.
 BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_WORK=$(mktemp -d "/tmp/$(basename "$0" .sh).XXXXXX")
+# BENCH_DEVSERVER: the bin/devserver to measure (default this checkout's); bench_up takes another with -d.
+BENCH_DEVSERVER="${BENCH_DEVSERVER:-$BENCH_HOME/bin/devserver}"
 BENCH_PIDS=()
 BENCH_PROJECTS=()
 
@@ -9,7 +11,7 @@ BENCH_PROJECTS=()
 bench_up() {
   local file=$1 port=$2 log=$3
   shift 3
-  "$BENCH_HOME/bin/devserver" up -f "$file" --port "$port" "$@" > "$log" 2>&1 &
+  "$BENCH_DEVSERVER" up -f "$file" --port "$port" "$@" > "$log" 2>&1 &
   UP_PID=$!
   BENCH_PIDS+=("$UP_PID")
   BENCH_PROJECTS+=("$file")
@@ -28,7 +30,13 @@ bench_background() {
 bench_cleanup() {
   for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  for file in "${BENCH_PROJECTS[@]}"; do "$BENCH_HOME/bin/devserver" down -f "$file" >/dev/null 2>&1 || true; done
+  for file in "${BENCH_PROJECTS[@]}"; do "$BENCH_DEVSERVER" down -f "$file" >/dev/null 2>&1 || true; done
   rm -rf "$BENCH_WORK"
 }
 trap bench_cleanup EXIT
+
+# Percentiles of numbers on stdin, one a line.
+bench_p50() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+bench_p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i<1) i=1; print a[i]}'; }
+bench_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+bench_ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

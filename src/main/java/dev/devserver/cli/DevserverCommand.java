@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         description = "Knative-in-a-box: run a GitLab Serverless project locally.",
         subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class,
                 RenderCommand.class, SecretCommand.class, LogsCommand.class, GetCommand.class, InitCommand.class,
-                CompletionCommand.class, KubeconfigCommand.class})
+                CompletionCommand.class, KubeconfigCommand.class, PruneCommand.class})
 public class DevserverCommand {
 }

@@ -1,21 +1,35 @@
 package dev.devserver.cli;
 
+import com.github.dockerjava.api.DockerClient;
 import dev.devserver.docker.Docker;
+import dev.devserver.image.ImageCleanup;
 import dev.devserver.serving.Leftovers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "down", description = "Remove every container a previous `devserver up` of this project left behind.")
+@Command(name = "down", description = "Remove every container a previous `devserver up` of this project left behind,"
+        + " and the images of its functions but the latest and the one before.")
 public class DownCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
     @Override
     public Integer call() {
-        int removed = Leftovers.removeAll(Docker.connect(), project.projectDir());
-        System.out.println(removed == 0 ? "Nothing to remove." : "Removed " + removed + " container(s).");
+        DockerClient docker = Docker.connect();
+        int removed = Leftovers.removeAll(docker, project.projectDir());
+        List<String> images = new ImageCleanup(docker).keepLatestAndPrevious(project.projectDir());
+        if (removed == 0 && images.isEmpty()) {
+            System.out.println("Nothing to remove.");
+        }
+        if (removed > 0) {
+            System.out.println("Removed " + removed + " container(s).");
+        }
+        if (!images.isEmpty()) {
+            System.out.println("Removed " + images.size() + " old image(s): " + String.join(", ", images));
+        }
         return 0;
     }
 }

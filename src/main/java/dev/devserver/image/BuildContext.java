@@ -5,20 +5,16 @@ import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,10 +30,12 @@ public final class BuildContext {
 
     private final List<ContextEntry> entries;
     private final List<String> warnings;
+    private final String dockerfile;
 
-    private BuildContext(List<ContextEntry> entries, List<String> warnings) {
+    private BuildContext(List<ContextEntry> entries, List<String> warnings, String dockerfile) {
         this.entries = entries.stream().sorted(Comparator.comparing(ContextEntry::path)).toList();
         this.warnings = List.copyOf(warnings);
+        this.dockerfile = dockerfile;
     }
 
     public static BuildContext of(Project project, FunctionSpec function, Path runtimeFolder, Path sharedFolder) throws IOException {
@@ -51,7 +49,7 @@ public final class BuildContext {
         List<String> warnings = new ArrayList<>();
         if (runtimeFolder == null) {
             add(entries, warnings, functionTree(project, function, false), display(project, function.source()));
-            return new BuildContext(entries, warnings);
+            return new BuildContext(entries, warnings, null);
         }
         add(entries, warnings, ContextTree.walk(runtimeFolder, "", DockerIgnore.parse(List.of("offline", "Dockerfile.template"))),
                 runtimeFolder.toString());
@@ -66,7 +64,7 @@ public final class BuildContext {
             entries.add(ca.entry());
         }
         entries.add(ContextEntry.generated("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8)));
-        return new BuildContext(entries, warnings);
+        return new BuildContext(entries, warnings, dockerfile);
     }
 
     /** What `validate` reports before any build: the links in a function's folder that its image leaves out. */
@@ -149,27 +147,22 @@ public final class BuildContext {
         return warnings;
     }
 
-    /**
-     * Content hash over every path, mode, link target and byte, plus the build arguments: equal hash, equal image.
-     * Files are streamed through the digest, so memory does not grow with their size.
-     */
+    /** Content hash over every path, mode, link target and byte, plus the build arguments: equal hash, equal image. */
     public String hash(Map<String, String> buildArgs) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (OutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-                for (ContextEntry entry : entries) {
-                    digest.write((entry.path() + "\0" + entry.executable() + "\0"
-                            + (entry.isLink() ? "link\0" + entry.linkTarget() + "\0" : "")).getBytes(StandardCharsets.UTF_8));
-                    try (InputStream in = entry.open()) {
-                        in.transferTo(digest);
-                    }
-                }
-                digest.write(new TreeMap<>(buildArgs).toString().getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return digest(buildArgs, new DigestCache()).hash();
+    }
+
+    ContextDigest digest(Map<String, String> buildArgs, DigestCache cache) throws IOException {
+        return ContextDigest.of(entries, buildArgs, cache);
+    }
+
+    List<ContextEntry> entries() {
+        return entries;
+    }
+
+    /** The rendered Dockerfile of a runtime build; empty for a function that brings its own. */
+    Optional<String> dockerfile() {
+        return Optional.ofNullable(dockerfile);
     }
 
     public void writeTar(OutputStream out) throws IOException {

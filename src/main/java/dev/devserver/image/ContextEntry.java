@@ -8,22 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One entry of a build context: its path inside the tar and where its bytes come from, a file on disk, bytes devserver
  * made, or the target of a symbolic link (archived as a link, as Docker does; its target is never read).
  */
-record ContextEntry(String path, Path file, byte[] content, boolean executable, String linkTarget) {
-    static ContextEntry of(String path, Path file) {
-        return new ContextEntry(path, file, null, Files.isExecutable(file), null);
+record ContextEntry(String path, Path file, byte[] content, boolean executable, String linkTarget,
+                    long length, long modifiedNanos) {
+    /** @param attrs the file's attributes as the walk saw them: what {@link DigestCache} compares */
+    static ContextEntry of(String path, Path file, BasicFileAttributes attrs) {
+        return new ContextEntry(path, file, null, Files.isExecutable(file), null, attrs.size(),
+                attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 
     static ContextEntry generated(String path, byte[] content) {
-        return new ContextEntry(path, null, content, false, null);
+        return new ContextEntry(path, null, content, false, null, content.length, 0);
     }
 
     static ContextEntry link(String path, String target) {
-        return new ContextEntry(path, null, null, false, target);
+        return new ContextEntry(path, null, null, false, target, 0, 0);
     }
 
     boolean isLink() {
@@ -44,6 +49,7 @@ record ContextEntry(String path, Path file, byte[] content, boolean executable, 
         return Channels.newInputStream(Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
     }
 
+    /** The size now (the tar header needs it; the file may have changed since the walk). */
     long size() throws IOException {
         return content != null ? content.length : file != null ? Files.size(file) : 0;
     }

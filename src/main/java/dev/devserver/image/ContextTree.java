@@ -63,7 +63,7 @@ final class ContextTree {
                         tree.outsideLinks.add(new OutsideLink(relative, target));
                     }
                 } else if (attrs.isRegularFile()) {
-                    tree.entries.add(ContextEntry.of(prefix + relative, file));
+                    tree.entries.add(ContextEntry.of(prefix + relative, file, attrs));
                 }
                 return FileVisitResult.CONTINUE; // sockets, fifos and devices: Docker's context has no use for them
             }

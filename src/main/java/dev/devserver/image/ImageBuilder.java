@@ -2,6 +2,7 @@ package dev.devserver.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.devserver.DevserverException;
 import dev.devserver.project.FunctionSpec;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +25,9 @@ import java.util.concurrent.Future;
 
 /**
  * Builds functions into images tagged {@code <ksvc>:latest} and {@code <ksvc>:<content hash>}.
- * An image whose hash tag exists is not rebuilt: same source, runtime template and arguments, same image.
+ * An image whose hash tag exists is not rebuilt: same source, runtime template and arguments, same image. A code edit
+ * is built as one layer of changed files on the last image ({@link CodeLayer}); files are hashed again only when their
+ * size or modification time changed ({@link DigestCache}).
  */
 public final class ImageBuilder {
     private final DockerClient docker;
@@ -31,6 +35,8 @@ public final class ImageBuilder {
     private final boolean offlineBases;
     private final OfflineBases bases;
     private final BuildCa ca;
+    private final DigestCache digests = new DigestCache();
+    private final CodeLayer layers = new CodeLayer();
 
     public ImageBuilder(DockerClient docker, RuntimeSources runtimes, boolean offlineBases) {
         this(docker, runtimes, offlineBases, null);
@@ -77,13 +83,30 @@ public final class ImageBuilder {
             }
             BuildContext context = BuildContext.of(project, function, runtimeFolder, runtimes.catalog().shared(), ca);
             context.warnings().forEach(w -> listener.warning(function, w));
-            String hash = context.hash(args);
+            ContextDigest digest = context.digest(args, digests);
+            String hash = digest.hash();
             String image = function.imageName() + ":" + hash;
-            if (exists(image)) {
+            Optional<InspectImageResponse> built = inspect(image);
+            if (built.isPresent()) {
                 docker.tagImageCmd(image, function.imageName(), "latest").exec();
+                layers.remember(image, built.get().getId(), built.get().getConfig().getLabels(), digest);
                 return new BuildResult(function, image, hash, true, elapsed(start), null, List.of());
             }
-            return run(project, function, context, runtimeFolder == null, args, image, hash, listener, start);
+            Optional<CodeLayer.Plan> plan = layers.plan(image, context, digest)
+                    .filter(p -> inspect(p.baseImageId()).isPresent());
+            if (plan.isPresent()) {
+                BuildResult layered = run(project, function, out -> BuildContextTar.write(plan.get().entries(), out),
+                        false, Map.of(), image, hash, listener, start);
+                if (layered.ok()) {
+                    return layered;
+                }
+                layers.forget(image); // whatever went wrong on top of the base, a full build says it properly
+            }
+            BuildResult full = run(project, function, context::writeTar, runtimeFolder == null, args, image, hash, listener, start);
+            if (full.ok()) {
+                inspect(image).ifPresent(i -> layers.remember(image, i.getId(), i.getConfig().getLabels(), digest));
+            }
+            return full;
         } catch (DevserverException e) {
             return new BuildResult(function, null, null, false, elapsed(start), e.getMessage(), List.of());
         } catch (IOException e) {
@@ -92,12 +115,17 @@ public final class ImageBuilder {
         }
     }
 
-    private BuildResult run(Project project, FunctionSpec function, BuildContext context, boolean ownDockerfile, Map<String, String> args,
+    /** The tar of a build context, written to the stream it is given. */
+    private interface ContextWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private BuildResult run(Project project, FunctionSpec function, ContextWriter context, boolean ownDockerfile, Map<String, String> args,
                             String image, String hash, BuildListener listener, long start) throws IOException {
         Path tar = Files.createTempFile("devserver-context-", ".tar");
         try {
             try (OutputStream out = Files.newOutputStream(tar)) {
-                context.writeTar(out);
+                context.write(out);
             }
             StreamingBuild build = new StreamingBuild(line -> listener.line(function, line));
             try (InputStream in = Files.newInputStream(tar)) {
@@ -115,7 +143,7 @@ public final class ImageBuilder {
             } catch (RuntimeException e) {
                 // the callback has recorded the failure with the build output
             }
-            if (build.error() != null || !exists(image)) {
+            if (build.error() != null || inspect(image).isEmpty()) {
                 String error = (build.failingStep().isEmpty() ? "" : build.failingStep() + ": ")
                         + (build.error() == null ? "the image was not produced" : build.error().strip());
                 return new BuildResult(function, null, hash, false, elapsed(start), error, build.tail());
@@ -126,12 +154,11 @@ public final class ImageBuilder {
         }
     }
 
-    private boolean exists(String image) {
+    private Optional<InspectImageResponse> inspect(String image) {
         try {
-            docker.inspectImageCmd(image).exec();
-            return true;
+            return Optional.of(docker.inspectImageCmd(image).exec());
         } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

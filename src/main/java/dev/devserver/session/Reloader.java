@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Hot reload: turns changed files into new revisions of exactly the functions they affect. A broken serverless.yml
@@ -34,9 +35,14 @@ final class Reloader {
     private final SecretStore secrets;
     private final Map<String, String> fingerprints = new HashMap<>();
     private final SessionListener listener;
+    /** Changes wait for the first deploy: there is nothing to roll a new revision over before it. */
+    private final CountDownLatch deployed = new CountDownLatch(1);
+
+    private final RetiredImages retired;
 
     Reloader(CurrentProject project, ImageBuilder builder, Serving serving, Path runtimesRoot,
-             SecretStore secrets, SessionListener listener) {
+             SecretStore secrets, RetiredImages retired, SessionListener listener) {
+        this.retired = retired;
         this.project = project;
         this.builder = builder;
         this.serving = serving;
@@ -47,8 +53,26 @@ final class Reloader {
         project.get().referencedSecrets().forEach(name -> fingerprints.put(name, secrets.fingerprint(name)));
     }
 
+    /** The first deploy is done: changes seen until now are rolled out, later ones as they come. */
+    void deployed() {
+        deployed.countDown();
+    }
+
+    private boolean awaitDeployed() {
+        try {
+            deployed.await();
+            return true;
+        } catch (InterruptedException e) { // the session is closing
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Called when the secret store changed: rolls out the functions whose secrets were created, replaced or deleted. */
     synchronized void secretsChanged() {
+        if (!awaitDeployed()) {
+            return;
+        }
         long start = System.nanoTime();
         Project current = project.get();
         Map<String, String> causes = new LinkedHashMap<>();
@@ -65,6 +89,9 @@ final class Reloader {
 
     /** Called with the files that changed; rebuilds and rolls out the functions they affect. */
     synchronized void changed(Set<Path> paths) {
+        if (!awaitDeployed()) {
+            return;
+        }
         long start = System.nanoTime();
         Project current = project.get();
         Map<String, String> causes = new LinkedHashMap<>();
@@ -111,6 +138,7 @@ final class Reloader {
             serving.rollOut(build, secrets.lookup()).whenComplete((revision, error) -> {
                 if (error == null) {
                     listener.reloaded(name, revision, Duration.ofNanos(System.nanoTime() - start), causes.get(name));
+                    serving.views().stream().filter(v -> v.function().equals(name)).findFirst().ifPresent(retired::remove);
                 } else {
                     listener.reloadFailed(name, causes.get(name), "the new revision did not become ready: "
                             + Failures.rootMessage(error), List.of());

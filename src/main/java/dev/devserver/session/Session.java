@@ -8,6 +8,7 @@ import dev.devserver.tls.TlsOptions;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
+import dev.devserver.image.ImageCleanup;
 import dev.devserver.image.RuntimeSources;
 import dev.devserver.observe.logs.ContainerLogFiles;
 import dev.devserver.observe.logs.LogFolder;
@@ -46,6 +47,7 @@ public final class Session implements AutoCloseable {
     private final CurrentProject project;
     private FileWatcher watcher;
     private FileWatcher secretWatcher;
+    private RetiredImages retiredImages;
     private final Serving serving;
     private final Router router;
     private final ContainerLogFiles containerLogs;
@@ -124,12 +126,16 @@ public final class Session implements AutoCloseable {
                 listener.message("Removed " + removed + " container(s) left by an earlier run.");
             }
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases(), options.buildCa());
-            session.builds = builder.buildAll(project, project.functions(), buildListener);
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
+            // watched from before the first build: an edit saved while it runs is rolled out once the deploy is done
+            session.retiredImages = new RetiredImages(new ImageCleanup(docker), project.dir());
+            Reloader reloader = options.watch() ? session.watch(builder, runtimes.catalog().root(), secrets, listener) : null;
+            session.builds = builder.buildAll(project, project.functions(), buildListener);
             MissingSecrets.describe(project, secrets).forEach(listener::message);
             session.serving.deploy(session.builds, secrets.lookup());
-            if (options.watch()) {
-                session.watch(builder, runtimes.catalog().root(), secrets, listener);
+            session.retiredImages.tidy();
+            if (reloader != null) {
+                reloader.deployed();
             }
             return session;
         } catch (RuntimeException e) {
@@ -139,9 +145,8 @@ public final class Session implements AutoCloseable {
     }
 
     /** Hot reload: watch the project and the runtime templates; roll out what changed. */
-    private void watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, SessionListener listener) {
-        Reloader reloader = new Reloader(project, builder, serving, runtimesRoot,
-                secrets, listener);
+    private Reloader watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, SessionListener listener) {
+        Reloader reloader = new Reloader(project, builder, serving, runtimesRoot, secrets, retiredImages, listener);
         try {
             watcher = new FileWatcher(Set.of(project.get().dir(), runtimesRoot), new WatchIgnore(project), Duration.ofMillis(100),
                     reloader::changed);
@@ -150,6 +155,7 @@ public final class Session implements AutoCloseable {
         } catch (IOException e) {
             listener.message("Cannot watch " + project.get().dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
         }
+        return reloader;
     }
 
     private void bind(String host, int httpPort, int httpsPort) {
@@ -280,6 +286,9 @@ public final class Session implements AutoCloseable {
         }
         api.close();
         serving.close();
+        if (retiredImages != null) {
+            retiredImages.close();
+        }
         requestLog.close();
         containerLogs.close();
     }

@@ -1,0 +1,73 @@
+package dev.devserver.session;
+
+import dev.devserver.image.ImageCleanup;
+import dev.devserver.serving.FunctionView;
+import dev.devserver.serving.RevisionView;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * After a reload, removes the images of a function's revisions that no longer serve and cannot be rolled back to, on
+ * a thread of its own (removing images takes the engine a while; no reload waits for it).
+ */
+final class RetiredImages implements AutoCloseable {
+    private final ImageCleanup cleanup;
+    private final Path projectDir;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "image-cleanup");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RetiredImages(ImageCleanup cleanup, Path projectDir) {
+        this.cleanup = cleanup;
+        this.projectDir = projectDir;
+    }
+
+    /** At up start: per function the latest image and the one before stay. */
+    void tidy() {
+        thread.execute(() -> cleanup.keepLatestAndPrevious(projectDir));
+    }
+
+    void remove(FunctionView function) {
+        Set<String> keep = worthKeeping(function.revisions());
+        thread.execute(() -> cleanup.keepOnly(projectDir, function.knativeService(), keep));
+    }
+
+    /**
+     * The images of the revision receiving traffic, of the last ready one before it (what a roll-back goes to), and of
+     * every revision that still has containers.
+     */
+    static Set<String> worthKeeping(List<RevisionView> revisions) {
+        Set<String> keep = new HashSet<>();
+        int active = -1;
+        for (int i = 0; i < revisions.size(); i++) {
+            RevisionView r = revisions.get(i);
+            if (r.active()) {
+                active = i;
+                keep.add(r.image());
+            }
+            if (r.containers() > 0) {
+                keep.add(r.image());
+            }
+        }
+        for (int i = active - 1; i >= 0; i--) {
+            RevisionView r = revisions.get(i);
+            if (r.ready() && !keep.contains(r.image())) {
+                keep.add(r.image());
+                break;
+            }
+        }
+        return keep;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+    }
+}
