@@ -130,6 +130,7 @@ public final class Session implements AutoCloseable {
             // watched from before the first build: an edit saved while it runs is rolled out once the deploy is done
             session.retiredImages = new RetiredImages(new ImageCleanup(docker), project.dir());
             Reloader reloader = options.watch() ? session.watch(builder, runtimes.catalog().root(), secrets, listener) : null;
+            session.serving.projectChanged(); // every function known, "not built yet": /healthz says 503 until deployed
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             MissingSecrets.describe(project, secrets).forEach(listener::message);
             session.serving.deploy(session.builds, secrets.lookup());
