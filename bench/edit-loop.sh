@@ -83,6 +83,7 @@ devserver_edits() {
   grep -i 'reload' "$dir/up.log" | sed 's/^/  up: /' | tail -"$rounds" || true
   kill -TERM "$UP_PID"; wait "$UP_PID" 2>/dev/null || true
   "$BENCH_DEVSERVER" down -f "$dir/serverless.yml" > /dev/null 2>&1 || true
+  docker images -q --filter "label=dev.devserver.project=$dir" | sort -u | xargs -r docker rmi -f > /dev/null 2>&1 || true
 }
 
 cases=(tiny big); [ "$huge" = 1 ] && cases+=(huge)

@@ -1,5 +1,5 @@
 # Sourced by the bench scripts: a work folder, `devserver up` in the background until /healthz answers 200 (every
-# function ready), and on exit the processes stopped, the containers removed (`down`) and the work folder deleted.
+# function ready), and on exit the processes stopped, the containers (`down`) and images removed and the work folder deleted.
 BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_WORK=$(mktemp -d "/tmp/$(basename "$0" .sh).XXXXXX")
 # BENCH_DEVSERVER: the bin/devserver to measure (default this checkout's); bench_up takes another with -d.
@@ -30,7 +30,11 @@ bench_background() {
 bench_cleanup() {
   for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  for file in "${BENCH_PROJECTS[@]}"; do "$BENCH_DEVSERVER" down -f "$file" >/dev/null 2>&1 || true; done
+  for file in "${BENCH_PROJECTS[@]}"; do
+    "$BENCH_DEVSERVER" down -f "$file" >/dev/null 2>&1 || true
+    # the images the bench's projects built (their folders are deleted next: nothing could find them again)
+    docker images -q --filter "label=dev.devserver.project=$(dirname "$file")" | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  done
   rm -rf "$BENCH_WORK"
 }
 trap bench_cleanup EXIT

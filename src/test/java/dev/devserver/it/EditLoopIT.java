@@ -1,0 +1,165 @@
+package dev.devserver.it;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Image;
+import dev.devserver.docker.Labels;
+import dev.devserver.image.ImageCleanup;
+import dev.devserver.serving.FunctionView;
+import dev.devserver.serving.RevisionView;
+import dev.devserver.session.Session;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The edit loop on a folder like a real project's (host node_modules, a big asset, many files, links): a code edit is
+ * one layer on the previous image, yet a fresh container of the tagged image has exactly the folder's files; a deleted
+ * file takes a full build; old images go, the live one and the one before stay; prune removes the rest.
+ */
+class EditLoopIT {
+    private static final DockerClient DOCKER = Engine.docker();
+
+    @Test
+    void editsInABigFolderServeNewCodeFromCompleteImagesAndOldImagesGo(@TempDir Path dir) throws Exception {
+        Path project = Files.createDirectories(dir.resolve("edits"));
+        Path fn = Files.createDirectories(project.resolve("fn"));
+        Files.writeString(project.resolve("serverless.yml"), "service: loop\nfunctions:\n  fn:\n    handler: handler\n"
+                + "    source: ./fn\n    runtime: gitlab/runtimes/nodejs\n");
+        bigFolder(fn);
+        Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v1 ' + require('./util-link.js');\n");
+        try (Session session = Sessions.start(project)) {
+            String host = session.project().function("fn").orElseThrow().host(session.project());
+            assertEquals("v1 util", Http.get(session.port(), host, "/").body());
+
+            Files.writeString(fn.resolve("lib/new.js"), "module.exports = 'new';\n");
+            Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v2 ' + require('./lib/new.js');\n");
+            awaitServed(session, host, "v2 new");
+            String second = live(session).image();
+            assertEquals("1", label(second, "dev.devserver.code-layers"), "a code edit is one layer on the last image");
+            assertEquals(filesOf(fn), filesInAFreshContainer(second), "a fresh container has every file, links as links");
+
+            Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v3 ' + require('./util-link.js');\n");
+            Files.delete(fn.resolve("lib/new.js"));
+            Files.delete(fn.resolve("data/d0/f0.bin")); // in the base image: a layer on it could not take it away
+            Eventually.await("a full build to serve v3 (a file deleted from the base)", Duration.ofSeconds(120),
+                    () -> Http.get(session.port(), host, "/").body().equals("v3 util")
+                            && label(live(session).image(), "dev.devserver.code-layers") == null);
+            String third = live(session).image();
+            assertEquals(filesOf(fn), filesInAFreshContainer(third), "the deleted file is gone from the image");
+
+            Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v4';\n");
+            awaitServed(session, host, "v4");
+            String fourth = live(session).image();
+            assertEquals("1", label(fourth, "dev.devserver.code-layers"), "the full build is the next base");
+            assertEquals(filesOf(fn), filesInAFreshContainer(fourth));
+
+            Eventually.await("the older revisions' images to be removed", Duration.ofSeconds(30),
+                    () -> tags(project).equals(new TreeSet<>(List.of(third, fourth, "loop-fn:latest"))));
+        }
+        ImageCleanup.Pruned pruned = new ImageCleanup(DOCKER).pruneAll(project);
+        assertTrue(pruned.removed() >= 2 && pruned.bytes() > 0, "prune removes the images and says what it freed: " + pruned);
+        assertEquals(List.of(), DOCKER.listImagesCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec(), "nothing of the project is left");
+    }
+
+    /** 1,500 small files, an 8 MB asset, a link inside the folder, and host dependencies the image must not get. */
+    private static void bigFolder(Path fn) throws IOException {
+        Random random = new Random(18);
+        for (int d = 0; d < 15; d++) {
+            Path folder = Files.createDirectories(fn.resolve("data/d" + d));
+            for (int f = 0; f < 100; f++) {
+                byte[] bytes = new byte[512];
+                random.nextBytes(bytes);
+                Files.write(folder.resolve("f" + f + ".bin"), bytes);
+            }
+        }
+        byte[] asset = new byte[8 << 20];
+        random.nextBytes(asset);
+        Files.write(Files.createDirectories(fn.resolve("assets")).resolve("video.bin"), asset);
+        Files.writeString(Files.createDirectories(fn.resolve("lib")).resolve("util.js"), "module.exports = 'util';\n");
+        Files.createSymbolicLink(fn.resolve("util-link.js"), Path.of("lib/util.js"));
+        Files.writeString(Files.createDirectories(fn.resolve("node_modules/left-out")).resolve("index.js"), "host\n");
+    }
+
+    private static void awaitServed(Session session, String host, String body) throws InterruptedException {
+        Eventually.await(body + " to be served", Duration.ofSeconds(120),
+                () -> Http.get(session.port(), host, "/").body().equals(body));
+    }
+
+    private static RevisionView live(Session session) {
+        FunctionView view = session.serving().views().get(0);
+        return view.revisions().stream().filter(RevisionView::active).findFirst().orElseThrow();
+    }
+
+    private static String label(String image, String key) {
+        return DOCKER.inspectImageCmd(image).exec().getConfig().getLabels().get(key);
+    }
+
+    private static TreeSet<String> tags(Path project) {
+        TreeSet<String> tags = new TreeSet<>();
+        for (Image image : DOCKER.listImagesCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec()) {
+            tags.addAll(List.of(image.getRepoTags()));
+        }
+        return tags;
+    }
+
+    /** "path sha256" per file and "path -> target" per link, as the image must hold them (node_modules left out). */
+    private static String filesOf(Path fn) throws Exception {
+        TreeSet<String> lines = new TreeSet<>();
+        try (Stream<Path> paths = Files.walk(fn)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                String relative = "./" + fn.relativize(p);
+                if (relative.startsWith("./node_modules")) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    lines.add(relative + " -> " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p)) {
+                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                    lines.add(relative + " " + HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
+                }
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String filesInAFreshContainer(String image) throws Exception {
+        String script = "cd /app/function && { find . -type f -exec sha256sum {} + | awk '{print $2 \" \" $1}';"
+                + " find . -type l -exec sh -c 'echo \"$1 -> $(readlink \"$1\")\"' _ {} \\; ; } | LC_ALL=C sort";
+        String id = DOCKER.createContainerCmd(image).withEntrypoint("sh", "-c", script).withCmd(List.of())
+                .withLabels(Map.of(Labels.PROJECT, "/edit-loop-it")).exec().getId();
+        try {
+            DOCKER.startContainerCmd(id).exec();
+            DOCKER.waitContainerCmd(id).start().awaitStatusCode();
+            StringBuilder out = new StringBuilder();
+            DOCKER.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.append(new String(frame.getPayload()));
+                }
+            }).awaitCompletion();
+            String listing = out.toString().strip();
+            assertFalse(listing.contains("node_modules"), "host dependencies never reach the image");
+            return String.join("\n", new TreeSet<>(List.of(listing.split("\n"))));
+        } finally {
+            DOCKER.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+}
