@@ -79,6 +79,14 @@ class CliIT {
         assertEquals(0, down.waitFor(), downOutput);
         assertTrue(downOutput.contains("Removed 1 container"), downOutput);
         assertEquals(List.of(), containers(app));
+
+        Process prune = devserver(app, "prune").start();
+        String pruneOutput = new String(prune.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, prune.waitFor(), pruneOutput);
+        assertTrue(pruneOutput.matches("(?s)Removed 0 container\\(s\\) and [1-9]\\d* image\\(s\\); freed \\d+\\.\\d MB\\..*"), pruneOutput);
+        assertEquals(List.of(), Engine.docker().listImagesCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.PROJECT, app.toString())).exec(),
+                "prune leaves no image of the project");
     }
 
     @Test
