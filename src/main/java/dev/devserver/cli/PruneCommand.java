@@ -28,14 +28,15 @@ public class PruneCommand implements Callable<Integer> {
         int containers = Leftovers.removeAll(docker, project.projectDir());
         ImageCleanup.Pruned images = new ImageCleanup(docker).pruneAll(project.projectDir());
         System.out.printf(Locale.ROOT, "Removed %d container(s) and %d image(s); freed %s.%n", containers,
-                images.removed(), megabytes(images.bytes()));
+                images.removed(), size(images.bytes()));
         if (images.inUse() > 0) {
             System.out.println(images.inUse() + " image(s) stay: a container outside devserver uses them.");
         }
         return 0;
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    static String size(long bytes) {
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }
