@@ -68,6 +68,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         Router r = Router.router(vertx);
         UiFiles ui = new UiFiles();
         LogsApi logsApi = new LogsApi(logs);
+        ActivityApi activity = new ActivityApi(logs, metrics);
         r.route().handler(new Access(() -> port, () -> httpsPort));
         r.get("/").handler(ui::index);
         r.get("/ui/*").handler(ui::file);
@@ -75,12 +76,15 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
                 Map.of("functions", functionSummaries())));
         r.get("/devserver/v1/functions/:name").handler(this::function);
         r.get("/devserver/v1/functions/:name/metrics").handler(this::functionMetrics);
+        r.get("/devserver/v1/functions/:name/activity").handler(ctx -> find(ctx).ifPresent(v -> activity.activity(ctx, v)));
         r.get("/devserver/v1/functions/:name/logs").handler(this::containerLog);
         // No file uploads: BodyHandler would otherwise write multipart files into a folder of the user's project.
         r.post("/devserver/v1/functions/:name/invoke").handler(BodyHandler.create(false)
                 .setBodyLimit(Invoker.MAX_BODY_BYTES + 64 * 1024)).handler(this::invoke);
         r.get("/devserver/v1/logs").handler(logsApi::search);
+        r.get("/devserver/v1/logs/summary").handler(logsApi::summary);
         r.get("/devserver/v1/logs/stream").handler(logsApi::stream);
+        r.get("/devserver/v1/events").handler(new EventsApi(this::functionSummaries, logs)::stream);
         r.get("/metrics").handler(this::scrape);
         new dev.devserver.api.kube.KubeApi(project, views, logs).mount(r);
         r.errorHandler(404, ctx -> ApiReplies.error(ctx, 404, "not found: " + ctx.request().path()));

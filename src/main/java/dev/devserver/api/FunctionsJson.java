@@ -55,12 +55,29 @@ final class FunctionsJson {
         json.put("latestReadyRevision", view.latestReadyRevision());
         json.put("envs", spec.map(s -> List.copyOf(project.env(s).keySet())).orElse(List.copyOf(project.envs().keySet())));
         json.put("secrets", spec.map(project::secrets).orElse(project.secrets()));
-        json.put("revisions", view.revisions().stream().map(FunctionsJson::revision).toList());
+        List<Map<String, Object>> traffic = traffic(view);
+        json.put("traffic", traffic);
+        json.put("revisions", view.revisions().stream().map(r -> revision(r, traffic)).toList());
         json.put("recentRequests", recentRequests);
         return json;
     }
 
-    static Map<String, Object> revision(RevisionView r) {
+    /**
+     * Knative's status.traffic: which revisions get what share. devserver's serverless.yml functions send all of it
+     * to the active revision; services applied with kubectl may split it (spec.traffic).
+     */
+    static List<Map<String, Object>> traffic(FunctionView view) {
+        return view.revisions().stream().filter(RevisionView::active).map(r -> {
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("revision", r.name());
+            target.put("percent", 100);
+            target.put("tag", null);
+            target.put("latest", r.name().equals(view.latestReadyRevision()));
+            return target;
+        }).toList();
+    }
+
+    static Map<String, Object> revision(RevisionView r, List<Map<String, Object>> traffic) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", r.name());
         json.put("image", r.image());
@@ -69,6 +86,8 @@ final class FunctionsJson {
         json.put("failure", r.failure());
         json.put("containers", r.containers());
         json.put("active", r.active());
+        json.put("percent", traffic.stream().filter(t -> r.name().equals(t.get("revision")))
+                .mapToInt(t -> (Integer) t.get("percent")).sum());
         return json;
     }
 }

@@ -1,22 +1,36 @@
 package dev.devserver.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.DevserverException;
 import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.observe.query.Since;
+import dev.devserver.observe.stats.LineFields;
+import dev.devserver.observe.stats.LineStats;
+import dev.devserver.observe.stats.TimeWindow;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** GET /devserver/v1/logs (search) and /devserver/v1/logs/stream (live tail as Server-Sent Events). */
+/**
+ * GET /devserver/v1/logs (search), /devserver/v1/logs/summary (the histogram and field top values the logs page
+ * draws) and /devserver/v1/logs/stream (live tail as Server-Sent Events). {@code from} and {@code to} bound the
+ * time range (an instant or an age like {@code 15m}); {@code since} is the older name of {@code from}.
+ */
 final class LogsApi {
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 5000;
+    static final int HISTOGRAM_BUCKETS = 60;
+    static final int TOP_VALUES = 5;
+    /** Without a range the histogram spans the matching lines, but at least this (and at most a week). */
+    static final Duration SHORTEST_RANGE = Duration.ofMinutes(15);
+    static final Duration LONGEST_RANGE = Duration.ofDays(7);
     private final LogSearch logs;
 
     LogsApi(LogSearch logs) {
@@ -30,18 +44,60 @@ final class LogsApi {
         String query = param(ctx, "query");
         String function = param(ctx, "function");
         Instant since;
+        Instant until;
         int limit;
         try {
-            since = since(param(ctx, "since"));
+            since = since(param(ctx, "from") != null ? param(ctx, "from") : param(ctx, "since"));
+            until = until(param(ctx, "to"));
             limit = limit(param(ctx, "limit"));
         } catch (IllegalArgumentException e) {
             ApiReplies.error(ctx, 400, e.getMessage());
             return;
         }
         // Reading log files blocks: keep it off the router's event loop.
-        ctx.vertx().<List<ObjectNode>>executeBlocking(() -> logs.search(function, query, since, limit), false)
+        ctx.vertx().<List<ObjectNode>>executeBlocking(() -> logs.search(function, query, since, until, limit), false)
                 .onSuccess(lines -> ApiReplies.json(ctx, Map.of("lines", lines)))
                 .onFailure(e -> ApiReplies.error(ctx, e instanceof DevserverException ? 400 : 500, e.getMessage()));
+    }
+
+    void summary(RoutingContext ctx) {
+        if (unavailable(ctx)) {
+            return;
+        }
+        Instant from;
+        Instant to;
+        try {
+            from = since(param(ctx, "from"));
+            to = until(param(ctx, "to"));
+        } catch (IllegalArgumentException e) {
+            ApiReplies.error(ctx, 400, e.getMessage());
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> summary(param(ctx, "function"), param(ctx, "query"), from, to, Instant.now()), false)
+                .onSuccess(json -> ApiReplies.json(ctx, json))
+                .onFailure(e -> ApiReplies.error(ctx, e instanceof DevserverException ? 400 : 500, e.getMessage()));
+    }
+
+    Map<String, Object> summary(String function, String query, Instant from, Instant to, Instant now) {
+        Instant end = to != null ? to : now;
+        List<ObjectNode> lines = new ArrayList<>();
+        logs.scan(function, query, from != null ? from : end.minus(LONGEST_RANGE), end, lines::add);
+        Instant start = from;
+        if (start == null) {
+            Instant oldest = lines.stream().map(LineFields::timestamp).filter(t -> t != null).min(Instant::compareTo).orElse(end);
+            start = oldest.isAfter(end.minus(SHORTEST_RANGE)) ? end.minus(SHORTEST_RANGE) : oldest;
+        }
+        LineStats stats = new LineStats(TimeWindow.spanning(start, end, HISTOGRAM_BUCKETS));
+        lines.forEach(stats);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("from", start);
+        json.put("to", end);
+        json.put("bucketSeconds", stats.window().bucket().toSeconds());
+        json.put("time", stats.window().starts());
+        json.put("counts", stats.counts());
+        json.put("total", stats.total());
+        json.put("fields", stats.top(TOP_VALUES));
+        return json;
     }
 
     void stream(RoutingContext ctx) {
@@ -53,7 +109,7 @@ final class LogsApi {
         AutoCloseable handle;
         try {
             handle = logs.follow(param(ctx, "function"), param(ctx, "query"),
-                    line -> context.runOnContext(v -> send(response, line)));
+                    line -> context.runOnContext(v -> EventsApi.send(response, null, line)));
         } catch (DevserverException e) {
             ApiReplies.error(ctx, 400, e.getMessage());
             return;
@@ -62,7 +118,7 @@ final class LogsApi {
                 .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
         response.write(": following\n\n");
         // Comments keep idle proxies and the browser from timing the stream out.
-        long timer = ctx.vertx().setPeriodic(15_000, id -> response.write(": keep-alive\n\n"));
+        long timer = ctx.vertx().setPeriodic(15_000, id -> EventsApi.write(response, null, null));
         response.closeHandler(v -> {
             ctx.vertx().cancelTimer(timer);
             try {
@@ -71,18 +127,6 @@ final class LogsApi {
                 // the follower is going away with the connection; nothing left to tell anyone
             }
         });
-    }
-
-    private static void send(HttpServerResponse response, ObjectNode line) {
-        if (response.closed() || response.ended()) {
-            return;
-        }
-        try {
-            // One JSON object per event; JSON never contains a raw newline, so one data: line is enough.
-            response.write("data: " + ApiReplies.JSON.writeValueAsString(line) + "\n\n");
-        } catch (JsonProcessingException e) {
-            response.write(": unencodable line skipped\n\n");
-        }
     }
 
     private boolean unavailable(RoutingContext ctx) {
@@ -103,6 +147,14 @@ final class LogsApi {
             return value == null ? null : Since.parse(value, Instant.now());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("since: " + e.getMessage());
+        }
+    }
+
+    static Instant until(String value) {
+        try {
+            return value == null ? null : Since.parse(value, Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("to: " + e.getMessage());
         }
     }
 

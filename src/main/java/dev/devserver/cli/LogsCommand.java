@@ -70,7 +70,7 @@ public class LogsCommand implements Callable<Integer> {
         Map<String, String> functionOfService = project.functions().stream()
                 .collect(Collectors.toMap(FunctionSpec::knativeService, FunctionSpec::name, (a, b) -> a));
         LogStore store = new LogStore(LogFolder.of(project.dir()),
-                name -> project.function(name).map(FunctionSpec::knativeService).orElse(null));
+                name -> project.function(name).map(FunctionSpec::knativeService).orElse(null), functionOfService::get);
         PrintWriter out = spec.commandLine().getOut();
         Function<ObjectNode, String> show = json ? ObjectNode::toString
                 : new LogLineFormat(service -> functionOfService.getOrDefault(service, service))::format;

@@ -23,6 +23,7 @@ import dev.devserver.router.RouterOptions;
 import dev.devserver.secrets.MissingSecrets;
 import dev.devserver.secrets.SecretStore;
 import dev.devserver.serving.ContainerOutput;
+import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.Serving;
 import dev.devserver.tls.TlsMaterial;
 import dev.devserver.tls.TlsSetup;
@@ -82,7 +83,8 @@ public final class Session implements AutoCloseable {
         this.requestLog = new RequestLogFile(LogFolder.requests(logs), options.logMaxBytes());
         // The API and UI search the log files written above, and answer on devserver's own hosts.
         this.logSearch = new LogStore(logs, function -> this.project.get().function(function)
-                .map(FunctionSpec::knativeService).orElse(null));
+                .map(FunctionSpec::knativeService).orElse(null), service -> serving.views().stream()
+                .filter(v -> v.knativeService().equals(service)).map(FunctionView::function).findFirst().orElse(null));
         this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, logSearch, metrics)
                 .httpsPort(httpsPort);
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), port, options.activationTimeout(),

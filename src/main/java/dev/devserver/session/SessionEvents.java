@@ -35,6 +35,7 @@ final class SessionEvents implements ServingEvents {
 
     @Override
     public void pods(String knativeService, String revision, int actual, int desired) {
+        metrics.podsNow(knativeService, revision, actual);
         if (pods.put(revision, new Pods(actual, desired)) == null) {
             metrics.pods(namespace, knativeService, revision, () -> pods.get(revision).actual(),
                     () -> pods.get(revision).desired());

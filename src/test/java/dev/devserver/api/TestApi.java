@@ -115,6 +115,16 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
             }
 
             @Override
+            public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
+                return search(function, query, since, limit);
+            }
+
+            @Override
+            public void scan(String function, String query, Instant since, Instant until, Consumer<ObjectNode> each) {
+                search(function, query, since, until, Integer.MAX_VALUE).forEach(each);
+            }
+
+            @Override
             public AutoCloseable follow(String function, String query, Consumer<ObjectNode> listener) {
                 follower = listener;
                 return () -> follower = null;

@@ -18,7 +18,15 @@ public interface LogSearch {
      * @param since    oldest timestamp to include (null: no bound)
      * @param limit    at most this many lines, the newest ones, returned oldest first
      */
-    List<ObjectNode> search(String function, String query, Instant since, int limit);
+    default List<ObjectNode> search(String function, String query, Instant since, int limit) {
+        return search(function, query, since, null, limit);
+    }
+
+    /** As above, with {@code until} the end of the time range (exclusive; null: no bound). */
+    List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit);
+
+    /** Every matching line in {@code [since, until)} to {@code each}, file by file (not in time order), for charts. */
+    void scan(String function, String query, Instant since, Instant until, Consumer<ObjectNode> each);
 
     /** Calls {@code listener} for every new matching line until the returned handle is closed. */
     AutoCloseable follow(String function, String query, Consumer<ObjectNode> listener);

@@ -17,7 +17,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -26,21 +30,30 @@ import java.util.function.Predicate;
  * Searches the files the writers keep in {@code .devserver/logs/}: {@code requests.jsonl} (request lines, scoped to a
  * function by their Knative {@code service}) and {@code <function>.log} (container lines, field {@code function}),
  * rotated generations included. Reads the files only, so it works with or without a running `up`.
- * A line that is not a JSON object (a crash mid-write, a hand edit) is skipped.
+ * A line that is not a JSON object (a crash mid-write, a hand edit) is skipped. Request lines are read with a
+ * {@code function} field added (the function whose Knative service answered), so {@code function:echo} finds a
+ * function's requests and its output alike.
  */
 public final class LogStore implements LogSearch {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
     private final Function<String, String> knativeServiceOf;
+    private final Function<String, String> functionOfService;
+
+    public LogStore(Path folder, Function<String, String> knativeServiceOf) {
+        this(folder, knativeServiceOf, service -> null);
+    }
 
     /**
-     * @param folder           the logs folder ({@code .devserver/logs})
-     * @param knativeServiceOf a function's Knative service ({@code <service>-<function>}), to find its request lines
+     * @param folder            the logs folder ({@code .devserver/logs})
+     * @param knativeServiceOf  a function's Knative service ({@code <service>-<function>}), to find its request lines
+     * @param functionOfService the other way round; null for a service no function has (any more)
      */
-    public LogStore(Path folder, Function<String, String> knativeServiceOf) {
+    public LogStore(Path folder, Function<String, String> knativeServiceOf, Function<String, String> functionOfService) {
         this.folder = folder;
         this.knativeServiceOf = knativeServiceOf;
+        this.functionOfService = functionOfService;
     }
 
     public Path folder() {
@@ -48,21 +61,37 @@ public final class LogStore implements LogSearch {
     }
 
     @Override
-    public List<ObjectNode> search(String function, String query, Instant since, int limit) {
-        Predicate<ObjectNode> filter = filter(function, query, since);
+    public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
+        Predicate<ObjectNode> filter = filter(function, query, since, until);
         List<ObjectNode> newest = new ArrayList<>();
         for (Path base : sources(function)) {
-            newest.addAll(lastMatches(base, filter, limit));
+            Deque<ObjectNode> last = new ArrayDeque<>();
+            read(base, filter, new HashMap<>(), line -> {
+                last.addLast(line);
+                if (last.size() > limit) {
+                    last.removeFirst();
+                }
+            });
+            newest.addAll(last);
         }
         newest.sort(Comparator.comparing(LogStore::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
         return List.copyOf(newest.subList(Math.max(0, newest.size() - Math.max(0, limit)), newest.size()));
     }
 
     @Override
+    public void scan(String function, String query, Instant since, Instant until, Consumer<ObjectNode> each) {
+        Predicate<ObjectNode> filter = filter(function, query, since, until);
+        for (Path base : sources(function)) {
+            read(base, filter, new HashMap<>(), each);
+        }
+    }
+
+    @Override
     public AutoCloseable follow(String function, String query, Consumer<ObjectNode> listener) {
-        Predicate<ObjectNode> filter = filter(function, query, null);
+        Predicate<ObjectNode> filter = filter(function, query, null, null);
+        Map<String, Optional<String>> functions = new ConcurrentHashMap<>();
         return new LogTail(() -> sources(function), line -> {
-            ObjectNode node = parse(line);
+            ObjectNode node = withFunction(parse(line), functions);
             if (node != null && filter.test(node)) {
                 listener.accept(node);
             }
@@ -70,7 +99,7 @@ public final class LogStore implements LogSearch {
     }
 
     /** Function scope, time bound and query together; a bad query fails here, before any file is read. */
-    private Predicate<ObjectNode> filter(String function, String query, Instant since) {
+    private Predicate<ObjectNode> filter(String function, String query, Instant since, Instant until) {
         LogQuery parsed = LogQuery.parse(query);
         String knativeService = function == null ? null : knativeServiceOf.apply(function);
         return line -> {
@@ -78,9 +107,9 @@ public final class LogStore implements LogSearch {
                     : text(line, "function").equals(function))) {
                 return false;
             }
-            if (since != null) {
+            if (since != null || until != null) {
                 Instant at = timestamp(line);
-                if (at == null || at.isBefore(since)) {
+                if (at == null || since != null && at.isBefore(since) || until != null && !at.isBefore(until)) {
                     return false;
                 }
             }
@@ -106,29 +135,37 @@ public final class LogStore implements LogSearch {
         return bases;
     }
 
-    /** The last {@code limit} matching lines of one log, oldest rotated file first. */
-    private static Deque<ObjectNode> lastMatches(Path base, Predicate<ObjectNode> filter, int limit) {
-        Deque<ObjectNode> last = new ArrayDeque<>();
-        for (int n = RotatingFile.DEFAULT_KEEP; n >= 0 && limit > 0; n--) {
+    /** Every matching line of one log to {@code each}, oldest rotated file first. */
+    private void read(Path base, Predicate<ObjectNode> filter, Map<String, Optional<String>> functions,
+                      Consumer<ObjectNode> each) {
+        for (int n = RotatingFile.DEFAULT_KEEP; n >= 0; n--) {
             Path file = RotatingFile.generation(base, n);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    ObjectNode node = parse(line);
+                    ObjectNode node = withFunction(parse(line), functions);
                     if (node != null && filter.test(node)) {
-                        last.addLast(node);
-                        if (last.size() > limit) {
-                            last.removeFirst();
-                        }
+                        each.accept(node);
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
                 // rotated away while we read it, or not UTF-8: show what was read
             }
         }
-        return last;
+    }
+
+    /**
+     * A request line gets the function of its service (container lines have theirs already); {@code functions}
+     * remembers the answers for one read, since looking a service up costs more than parsing a line.
+     */
+    private ObjectNode withFunction(ObjectNode line, Map<String, Optional<String>> functions) {
+        if (line != null && line.has("httpRequest") && !line.has("function")) {
+            functions.computeIfAbsent(text(line, "service"), s -> Optional.ofNullable(functionOfService.apply(s)))
+                    .ifPresent(function -> line.put("function", function));
+        }
+        return line;
     }
 
     static ObjectNode parse(String line) {

@@ -1,5 +1,6 @@
 package dev.devserver.observe.metrics;
 
+import dev.devserver.observe.stats.TimeWindow;
 import dev.devserver.router.RequestMetrics;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.ServiceRoute;
@@ -13,6 +14,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +33,15 @@ public final class KnativeMetrics implements MetricsView, RequestMetrics {
     static final double[] LATENCY_BUCKETS_MS = {5, 10, 20, 40, 60, 80, 100, 150, 200, 250, 300, 350, 400, 450, 500,
             600, 700, 800, 900, 1000, 2000, 5000, 10000, 20000, 50000, 100000};
 
+    /** Cold starts kept per service for the chart's markers (a busy day has far fewer). */
+    static final int MAX_COLD_STARTS = 1000;
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
     private final Map<String, MinuteCounts> invocations = new ConcurrentHashMap<>();
     private final Map<String, RequestMeters> requestMeters = new ConcurrentHashMap<>();
+    private final Map<String, PodHistory> podHistory = new ConcurrentHashMap<>();
+    private final Map<String, Deque<ColdStart>> coldStarts = new ConcurrentHashMap<>();
 
     public KnativeMetrics() {
         this(Clock.systemUTC());
@@ -91,8 +100,37 @@ public final class KnativeMetrics implements MetricsView, RequestMetrics {
         return () -> meters.forEach(registry::remove);
     }
 
+    /** A revision's pods now (the autoscaler's tick), kept for the dev UI's pods-over-time chart. */
+    public void podsNow(String knativeService, String revision, int actual) {
+        podHistory.computeIfAbsent(knativeService, s -> new PodHistory(clock)).report(revision, actual);
+    }
+
+    @Override
+    public List<Integer> pods(String knativeService, TimeWindow window) {
+        PodHistory history = podHistory.get(knativeService);
+        return history == null ? MetricsView.super.pods(knativeService, window) : history.max(window);
+    }
+
+    @Override
+    public List<ColdStart> coldStarts(String knativeService, Instant since) {
+        Deque<ColdStart> all = coldStarts.get(knativeService);
+        if (all == null) {
+            return List.of();
+        }
+        synchronized (all) {
+            return all.stream().filter(c -> !c.at().isBefore(since)).toList();
+        }
+    }
+
     /** One cold start (scale from zero until the container was ready), as the activator would see it. */
     public void coldStart(String namespace, String knativeService, String revision, Duration took) {
+        Deque<ColdStart> recent = coldStarts.computeIfAbsent(knativeService, s -> new ArrayDeque<>());
+        synchronized (recent) {
+            recent.addLast(new ColdStart(clock.instant().minus(took), revision, took.toMillis()));
+            while (recent.size() > MAX_COLD_STARTS) {
+                recent.removeFirst();
+            }
+        }
         Tags tags = revisionTags(namespace, knativeService, revision);
         Counter.builder(PrometheusNames.COLD_START_COUNT).description("Number of cold starts").tags(tags)
                 .register(registry).increment();

@@ -1,5 +1,7 @@
 package dev.devserver.observe.metrics;
 
+import dev.devserver.observe.stats.TimeWindow;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +13,20 @@ public interface MetricsView {
     /** Invocations per minute of one function over the last {@code minutes} minutes, oldest first. */
     List<Point> invocationsPerMinute(String function, int minutes);
 
+    /** The most pods a Knative service had at once in each bucket of the window; null where unknown. */
+    default List<Integer> pods(String knativeService, TimeWindow window) {
+        return java.util.Collections.nCopies(window.buckets(), null);
+    }
+
+    /** The service's cold starts since {@code since}, oldest first. */
+    default List<ColdStart> coldStarts(String knativeService, Instant since) {
+        return List.of();
+    }
+
     record Point(Instant minute, long invocations) {
+    }
+
+    /** A request that had to wait for a container to start: when it started, for which revision, how long it took. */
+    record ColdStart(Instant at, String revision, long tookMs) {
     }
 }

@@ -62,6 +62,24 @@ public class LogStoreTest {
     }
 
     @Test
+    void requestLinesCarryTheirFunctionSoOneQueryFindsRequestsAndOutputAndRangesEndBeforeUntil() throws IOException {
+        requests(request(T0.plusSeconds(1), "echo", 200, "/a"), request(T0.plusSeconds(2), "hello", 500, "/b"),
+                request(T0.plusSeconds(4), "echo", 404, "/c"));
+        append("echo.log", container(T0.plusSeconds(3), "echo", "listening on 8080"));
+        LogStore store = new LogStore(logs, function -> "functions-" + function,
+                service -> service.startsWith("functions-") ? service.substring("functions-".length()) : null);
+        assertEquals(List.of("/a", "listening on 8080", "/c"), urlsOrMessages(store.search(null, "function:echo", null, 100)));
+        assertEquals("echo", store.search("echo", "httpRequest.status:404", null, 10).get(0).path("function").asText());
+        assertEquals(List.of("/a", "/b"), urlsOrMessages(store.search(null, null, T0, T0.plusSeconds(3), 100)));
+        List<ObjectNode> scanned = new java.util.ArrayList<>();
+        store.scan(null, "httpRequest.status:*", T0.plusSeconds(2), null, scanned::add);
+        assertEquals(List.of("/b", "/c"), urlsOrMessages(scanned.stream()
+                .sorted(java.util.Comparator.comparing(l -> l.path("timestamp").asText())).toList()));
+        assertEquals(List.of(), urlsOrMessages(store().search(null, "function:hello", null, 100)),
+                "without the mapping request lines have no function");
+    }
+
+    @Test
     void scopesToAFunctionMergesByTimeAndSkipsBrokenLines() throws IOException {
         requests(request(T0.plusSeconds(1), "echo", 200, "/a"), request(T0.plusSeconds(2), "hello", 500, "/b"),
                 request(T0.plusSeconds(4), "echo", 500, "/c"));

@@ -1,5 +1,6 @@
 package dev.devserver.observe.metrics;
 
+import dev.devserver.observe.stats.TimeWindow;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.Lease;
 import dev.devserver.serving.ServiceRoute;
@@ -114,5 +115,29 @@ class KnativeMetricsTest {
         public Instant instant() { return now; }
         public ZoneId getZone() { return ZoneOffset.UTC; }
         public Clock withZone(ZoneId zone) { return this; }
+    }
+
+    @Test
+    void podsOverTimeKeepTheMostPodsPerBucketAndColdStartsTheirStart() {
+        MutableClock clock = new MutableClock(NOW);
+        KnativeMetrics metrics = new KnativeMetrics(clock);
+        TimeWindow window = TimeWindow.preset("15m", NOW.plusSeconds(60));
+        metrics.podsNow("functions-echo", "functions-echo-00001", 1);
+        clock.now = NOW.plusSeconds(2);
+        metrics.podsNow("functions-echo", "functions-echo-00001", 3);
+        metrics.podsNow("functions-echo", "functions-echo-00002", 1); // a second revision (a traffic split): both count
+        clock.now = NOW.plusSeconds(40);
+        metrics.podsNow("functions-echo", "functions-echo-00002", 0);
+        metrics.coldStart("ns", "functions-echo", "functions-echo-00002", Duration.ofMillis(1500));
+        clock.now = NOW.plusSeconds(60);
+        List<Integer> pods = metrics.pods("functions-echo", window);
+        int at = window.index(NOW);
+        assertEquals(4, pods.get(at));
+        assertEquals(0, pods.get(window.index(NOW.plusSeconds(40))), "the first revision stopped reporting: retired");
+        assertEquals(null, pods.get(0), "nothing reported: unknown");
+        assertEquals(List.of(new MetricsView.ColdStart(NOW.plusSeconds(40).minusMillis(1500), "functions-echo-00002", 1500)),
+                metrics.coldStarts("functions-echo", NOW));
+        assertEquals(List.of(), metrics.coldStarts("functions-echo", NOW.plusSeconds(50)));
+        assertEquals(window.buckets(), metrics.pods("functions-other", window).size());
     }
 }

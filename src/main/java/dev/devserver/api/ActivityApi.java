@@ -1,0 +1,85 @@
+package dev.devserver.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.observe.logs.LogSearch;
+import dev.devserver.observe.metrics.MetricsView;
+import dev.devserver.observe.stats.LineFields;
+import dev.devserver.observe.stats.RequestSeries;
+import dev.devserver.observe.stats.TimeWindow;
+import dev.devserver.serving.FunctionView;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /devserver/v1/functions/:name/activity?window=auto|15m|1h|8h: the function page's charts as columns on one
+ * time axis: invocations, latency p50/p95 and error rate from the request log, pods from the autoscaler's reports,
+ * and the cold starts. {@code auto} picks the shortest window that shows the last 8 hours' first request.
+ */
+final class ActivityApi {
+    private final LogSearch logs;
+    private final MetricsView metrics;
+
+    ActivityApi(LogSearch logs, MetricsView metrics) {
+        this.logs = logs;
+        this.metrics = metrics;
+    }
+
+    void activity(RoutingContext ctx, FunctionView view) {
+        String asked = LogsApi.param(ctx, "window");
+        if (asked != null && !asked.equals("auto") && !TimeWindow.PRESETS.contains(asked)) {
+            ApiReplies.error(ctx, 400, "window must be auto or one of " + String.join(", ", TimeWindow.PRESETS));
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> activity(view, asked == null ? "auto" : asked, Instant.now()), false)
+                .onSuccess(json -> ApiReplies.json(ctx, json))
+                .onFailure(e -> ApiReplies.error(ctx, 500, e.getMessage()));
+    }
+
+    Map<String, Object> activity(FunctionView view, String asked, Instant now) {
+        TimeWindow longest = TimeWindow.preset(TimeWindow.PRESETS.get(TimeWindow.PRESETS.size() - 1), now);
+        List<ObjectNode> requests = new ArrayList<>();
+        if (logs != null) {
+            logs.scan(view.function(), "httpRequest.status:*", longest.from(), null, requests::add);
+        }
+        Instant oldest = requests.stream().map(LineFields::timestamp)
+                .filter(t -> t != null).min(Instant::compareTo).orElse(null);
+        String name = asked.equals("auto") ? TimeWindow.fitting(now, oldest) : asked;
+        TimeWindow window = TimeWindow.preset(name, now);
+        RequestSeries series = new RequestSeries(window);
+        requests.forEach(series);
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("function", view.function());
+        json.put("window", name);
+        json.put("auto", asked.equals("auto"));
+        json.put("windows", TimeWindow.PRESETS);
+        json.put("from", window.from());
+        json.put("to", window.to());
+        json.put("bucketSeconds", window.bucket().toSeconds());
+        json.put("logsAvailable", logs != null);
+        json.put("time", window.starts());
+        json.put("invocations", series.invocations());
+        json.put("errors", series.errors());
+        json.put("errorRate", series.errorRate());
+        json.put("p50Ms", series.latencyPercentile(50));
+        json.put("p95Ms", series.latencyPercentile(95));
+        json.put("pods", metrics == null ? null : metrics.pods(view.knativeService(), window));
+        json.put("coldStarts", metrics == null ? List.of() : metrics.coldStarts(view.knativeService(), window.from()));
+        long total = Arrays.stream(series.invocations()).sum();
+        long errors = Arrays.stream(series.errors()).sum();
+        json.put("totals", Map.of("invocations", total, "errors", errors,
+                "errorRate", total == 0 ? 0.0 : 100.0 * errors / total,
+                "p50Ms", orZero(series.overallPercentile(50)), "p95Ms", orZero(series.overallPercentile(95))));
+        return json;
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+}
