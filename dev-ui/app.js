@@ -1,14 +1,17 @@
-// Hash routes (#/, #/functions/<name>, #/logs) and the 2-second refresh of whatever page is shown.
+// Hash routes (#/, #/functions/<name>, #/logs?query=…) and the page's one live connection: the server's event stream
+// (/devserver/v1/events) says when functions changed or a log line arrived, and the page redraws; nothing polls.
 'use strict';
 
 const app = {
-  timer: null,
   current: null,
+  source: null,
+  clock: null,
 
   route() {
     const hash = location.hash.split('?')[0] || '#/';
     if (app.current && app.current.unmount) app.current.unmount();
-    clearInterval(app.timer);
+    app.close();
+    clearInterval(app.clock);
     const page = dom.clear(document.getElementById('page'));
     const match = hash.match(/^#\/functions\/([^/]+)$/);
     let current;
@@ -25,20 +28,38 @@ const app = {
     app.current = current;
     document.getElementById('nav-logs').classList.toggle('active', current === logsPage);
     document.getElementById('nav-functions').classList.toggle('active', current !== logsPage);
-    if (current.refresh) {
-      current.refresh();
-      app.timer = setInterval(app.poll, 2000);
-    }
+    if (current.refresh) current.refresh();
+    app.relisten();
+    // "2m ago" labels age without data changing: redraw from what the page has, no request.
+    if (current.tick) app.clock = setInterval(current.tick, 30000);
   },
 
-  async poll() {
+  /** Opens the event stream; {params, functions(list), line(line)} from the page. */
+  listen(spec) {
+    const query = new URLSearchParams(spec.params || {});
+    const source = new EventSource('/devserver/v1/events?' + query);
     const connection = document.getElementById('connection');
-    try {
-      await app.current.refresh();
-      connection.textContent = '';
-    } catch (e) {
-      connection.textContent = 'devserver is not answering';
-    }
+    source.addEventListener('functions', (event) => {
+      if (spec.functions) spec.functions(JSON.parse(event.data).functions);
+    });
+    source.addEventListener('line', (event) => {
+      try { if (spec.line) spec.line(JSON.parse(event.data)); } catch (e) { /* a torn event is skipped */ }
+    });
+    source.onopen = () => { connection.textContent = ''; };
+    source.onerror = () => { connection.textContent = 'devserver is not answering; reconnecting…'; };
+    app.source = source;
+  },
+
+  close() {
+    if (app.source) app.source.close();
+    app.source = null;
+  },
+
+  /** The page changed what it listens to (the logs page's query, its live tail). */
+  relisten() {
+    app.close();
+    const spec = app.current && app.current.events ? app.current.events() : null;
+    if (spec) app.listen(spec);
   },
 };
 

@@ -77,6 +77,32 @@ const dom = {
     return dom.el('span', {class: 'badge ' + (failed ? 'failed' : 'pending'), title: fn.reason || '', text: label});
   },
 
+  /** Calls fn at most once per ms: at once, then once more after the quiet period if asked again meanwhile. */
+  throttle(fn, ms) {
+    let last = 0;
+    let pending = null;
+    return () => {
+      const wait = last + ms - Date.now();
+      if (wait <= 0) {
+        last = Date.now();
+        fn();
+      } else if (!pending) {
+        pending = setTimeout(() => { pending = null; last = Date.now(); fn(); }, wait);
+      }
+    };
+  },
+
+  /** "12 ms", "1.2 s", "" for none. */
+  millis(ms) {
+    if (ms === null || ms === undefined) return '–';
+    return ms < 1000 ? (ms < 10 ? ms.toFixed(1) : Math.round(ms)) + ' ms' : (ms / 1000).toFixed(2) + ' s';
+  },
+
+  /** A local time for a bucket start (epoch seconds). */
+  clock(seconds, withSeconds) {
+    return new Date(seconds * 1000).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: withSeconds ? '2-digit' : undefined});
+  },
+
   firstLine(text) {
     return text ? String(text).split('\n')[0] : '';
   },

@@ -5,6 +5,7 @@
 const functionsPage = {
   title: 'Functions',
   shown: null,
+  body: null,
 
   mount(page) {
     page.append(
@@ -15,21 +16,34 @@ const functionsPage = {
   },
 
   async refresh() {
-    const list = document.getElementById('functions');
-    const error = document.getElementById('functions-error');
     try {
-      const body = await dom.api('/devserver/v1/functions');
-      error.textContent = '';
-      // Re-render only on change (or to age the "time ago"), so rows do not flicker under the pointer.
-      const key = JSON.stringify(body) + Math.floor(Date.now() / 30000);
-      if (key === functionsPage.shown && list.childNodes.length > 0) return;
-      functionsPage.shown = key;
-      dom.clear(list);
-      if (body.functions.length === 0) list.append(dom.el('p', {class: 'muted', text: 'No functions.'}));
-      for (const fn of body.functions) list.append(functionsPage.row(fn));
+      functionsPage.render(await dom.api('/devserver/v1/functions'));
     } catch (e) {
-      error.textContent = 'Cannot load functions: ' + e.message;
+      document.getElementById('functions-error').textContent = 'Cannot load functions: ' + e.message;
     }
+  },
+
+  /** The event stream sends the whole list whenever it changed. */
+  events() {
+    return {functions: (functions) => functionsPage.render({functions})};
+  },
+
+  tick() {
+    if (functionsPage.body) functionsPage.render(functionsPage.body);
+  },
+
+  render(body) {
+    const list = document.getElementById('functions');
+    if (!list) return;
+    document.getElementById('functions-error').textContent = '';
+    functionsPage.body = body;
+    // Re-render only on change (or to age the "time ago"), so rows do not flicker under the pointer.
+    const key = JSON.stringify(body) + Math.floor(Date.now() / 30000);
+    if (key === functionsPage.shown && list.childNodes.length > 0) return;
+    functionsPage.shown = key;
+    dom.clear(list);
+    if (body.functions.length === 0) list.append(dom.el('p', {class: 'muted', text: 'No functions.'}));
+    for (const fn of body.functions) list.append(functionsPage.row(fn));
   },
 
   row(fn) {

@@ -48,7 +48,7 @@ final class ActivityApi {
             logs.scan(view.function(), "httpRequest.status:*", longest.from(), null, requests::add);
         }
         Instant oldest = requests.stream().map(LineFields::timestamp)
-                .filter(t -> t != null).min(Instant::compareTo).orElse(null);
+                .filter(t -> t != null && !t.isBefore(longest.from())).min(Instant::compareTo).orElse(null);
         String name = asked.equals("auto") ? TimeWindow.fitting(now, oldest) : asked;
         TimeWindow window = TimeWindow.preset(name, now);
         RequestSeries series = new RequestSeries(window);

@@ -28,8 +28,8 @@ final class LogsApi {
     static final int MAX_LIMIT = 5000;
     static final int HISTOGRAM_BUCKETS = 60;
     static final int TOP_VALUES = 5;
-    /** Without a range the histogram spans the matching lines, but at least this (and at most a week). */
-    static final Duration SHORTEST_RANGE = Duration.ofMinutes(15);
+    /** Without a range the histogram spans the matching lines (so a burst fills it), at least this, at most a week. */
+    static final Duration SHORTEST_RANGE = Duration.ofMinutes(1);
     static final Duration LONGEST_RANGE = Duration.ofDays(7);
     private final LogSearch logs;
 

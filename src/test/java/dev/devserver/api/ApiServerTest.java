@@ -57,6 +57,63 @@ class ApiServerTest {
     }
 
     @Test
+    void activityHasOneTimeAxisForRequestsPodsAndColdStarts() throws Exception {
+        JsonNode activity = getJson("/devserver/v1/functions/echo/activity", 200);
+        assertEquals("15m", activity.get("window").asText(), "no request in the last 8 hours: the shortest window");
+        assertTrue(activity.get("auto").asBoolean());
+        for (String column : List.of("time", "invocations", "errors", "errorRate", "p50Ms", "p95Ms", "pods")) {
+            assertEquals(30, activity.get(column).size(), column);
+        }
+        assertEquals(30, activity.get("bucketSeconds").asInt());
+        assertTrue(activity.get("coldStarts").isArray());
+        assertEquals(0, activity.get("totals").get("invocations").asInt(), "the fake's request is from 2024");
+        JsonNode hour = getJson("/devserver/v1/functions/functions-echo/activity?window=1h", 200);
+        assertEquals(60, hour.get("invocations").size());
+        assertFalse(hour.get("auto").asBoolean());
+        assertTrue(getJson("/devserver/v1/functions/echo/activity?window=2d", 400).get("error").asText().contains("15m, 1h, 8h"));
+        getJson("/devserver/v1/functions/nosuch/activity", 404);
+    }
+
+    @Test
+    void logSummaryCountsLinesPerBucketAndTopFieldValues() throws Exception {
+        JsonNode summary = getJson("/devserver/v1/logs/summary?query=httpRequest.status:200&to=" + TestApi.CREATED.plusSeconds(30)
+                + "&from=" + TestApi.CREATED.minusSeconds(30), 200);
+        assertEquals(1, summary.get("bucketSeconds").asInt());
+        assertEquals(summary.get("time").size(), summary.get("counts").size());
+        assertEquals(1, summary.get("total").asInt(), "the line without a timestamp is outside every range");
+        assertEquals("200", summary.get("fields").get("httpRequest.status").get(0).get("value").asText());
+        assertEquals(1, summary.get("fields").get("httpRequest.status").get(0).get("count").asInt());
+        assertEquals(List.of("httpRequest.status", "function", "httpRequest.requestMethod", "revision"),
+                iterate(summary.get("fields").fieldNames()));
+        assertTrue(getJson("/devserver/v1/logs/summary?to=soon", 400).get("error").asText().startsWith("to:"));
+        assertTrue(getJson("/devserver/v1/logs/summary?query=(a", 400).get("error").asText().contains("parenthesis"));
+    }
+
+    @Test
+    void eventStreamSendsTheFunctionListFirst() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port + "/devserver/v1/events"))
+                .timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line = reader.readLine();
+            while (line != null && !line.startsWith("event:")) {
+                line = reader.readLine();
+            }
+            assertEquals("event: functions", line);
+            JsonNode data = JSON.readTree(reader.readLine().substring("data: ".length()));
+            assertEquals("echo", data.get("functions").get(0).get("name").asText());
+        }
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @Test
     void functionsListHasGitLabRowFields() throws Exception {
         JsonNode functions = getJson("/devserver/v1/functions", 200).get("functions");
         assertEquals(2, functions.size());

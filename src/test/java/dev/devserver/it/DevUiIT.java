@@ -1,11 +1,9 @@
 package dev.devserver.it;
 
-import dev.devserver.api.ApiServer;
-import dev.devserver.observe.metrics.MetricsView;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.serving.FunctionView;
 import dev.devserver.session.Session;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -26,22 +26,30 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevUiIT {
     private static final Path SCREENSHOTS = Engine.CHECKOUT.resolve("target/screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path temp;
     static Session session;
@@ -113,7 +122,8 @@ class DevUiIT {
         });
         text("#function-url", echo().url());
         text("#function-pods", "1 pod in use");
-        text("#revisions tbody", "functions-echo-js-00001");
+        text("#revision-timeline .revision[data-revision='functions-echo-js-00001']", "100% traffic");
+        text("#traffic .share", "functions-echo-js-00001 100%");
         assertTrue(browser.getCurrentUrl().endsWith("#/functions/echo-js"), browser.getCurrentUrl());
     }
 
@@ -164,37 +174,222 @@ class DevUiIT {
         assertEquals(List.of(), refused.stream().map(LogEntry::getMessage).toList());
     }
 
-    /** `up` has no metrics wired yet: a second API on the same session with a known series shows the chart draws. */
+    /** Requests of the echo function: some GETs, some POSTs, so the charts and the field sidebar have something to show. */
     @Test
-    @Order(7)
-    void invocationsChartDrawsWithTheBundledUplot() throws Exception {
-        Vertx vertx = Sessions.VERTX;
-        HttpServer server = vertx.createHttpServer();
-        ApiServer[] api = new ApiServer[1];
-        server.requestHandler(request -> api[0].handle(request));
-        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
-        api[0] = new ApiServer(vertx, session::project, session.serving()::views, "127.0.0.1", port, null, new MetricsView() {
-            @Override
-            public String scrape() {
-                return "";
-            }
-
-            @Override
-            public List<Point> invocationsPerMinute(String function, int minutes) {
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-                return IntStream.range(0, minutes).mapToObj(i -> new Point(now.minus(minutes - 1 - i, ChronoUnit.MINUTES), i % 7)).toList();
-            }
-        });
-        try {
-            browser.get("http://localhost:" + port + "/#/functions/echo-js");
-            wait.until(d -> !d.findElements(By.cssSelector("#chart .uplot canvas")).isEmpty());
-            text("#chart-note", "invocations / minute");
-            screenshot("function-chart.png");
-            theStrictCspIsNeverViolated();
-        } finally {
-            api[0].close();
-            server.close();
+    @Order(10)
+    void functionPageChartsCountWhatTheRequestLogHolds() throws Exception {
+        String host = URI.create(echo().url()).getHost();
+        for (int i = 0; i < 7; i++) {
+            Http.get(session.port(), host, "/get-" + i);
         }
+        for (int i = 0; i < 3; i++) {
+            Http.send(session.port(), host, "POST", "/post-" + i, "application/json", "{\"n\":" + i + "}");
+        }
+        browser.get("http://localhost:" + session.port() + "/#/functions/echo-js");
+        long logged = waitForChartTotal();
+        Map<String, Object> activity = activity();
+        assertEquals("15m", activity.get("window"), "a burst of requests a minute old fits the shortest window");
+        assertEquals(Boolean.TRUE, activity.get("auto"));
+        assertBucketsMatchTheRequestLog(activity, chartSeries("functionPage.chart", 1));
+        assertTrue(logged >= 10, "the requests just sent are in the chart: " + logged);
+        List<Number> pods = chartSeries("functionPage.chart", 2);
+        assertTrue(pods.stream().filter(Objects::nonNull).anyMatch(n -> n.intValue() >= 1), "pods over time: " + pods);
+        List<?> coldStarts = (List<?>) activity.get("coldStarts");
+        assertEquals(coldStarts.size() > 0, chartSeries("functionPage.chart", 3).stream().anyMatch(Objects::nonNull),
+                "cold starts are marked where they happened: " + coldStarts);
+        List<Number> p95 = chartSeries("functionPage.latencyChart", 2);
+        assertTrue(p95.stream().anyMatch(Objects::nonNull), "latency p95 is drawn: " + p95);
+        assertEquals(String.valueOf(logged), textOf("#stat-invocations"));
+        screenshot("function-activity.png");
+        copyToDocs("function-activity.png");
+
+        WebElement hour = browser.findElement(By.cssSelector(".window-switch [data-window='1h']"));
+        hour.sendKeys(Keys.ENTER); // keyboard: the window switch is made of real buttons
+        wait.until(d -> "1h".equals(activity().get("window")));
+        assertEquals("true", hour.getAttribute("aria-pressed"));
+        assertEquals(60, chartSeries("functionPage.chart", 1).size());
+        assertBucketsMatchTheRequestLog(activity(), chartSeries("functionPage.chart", 1));
+    }
+
+    @Test
+    @Order(11)
+    void logsPageHistogramCountsMatchingLinesAndAFieldValueNarrowsTheQuery() throws Exception {
+        browser.get("http://localhost:" + session.port() + "/#/logs?query=" + URLEncoder.encode("function:echo-js", StandardCharsets.UTF_8));
+        wait.until(d -> js("return logsPage.chart && logsPage.chart.data[0].length > 0") == Boolean.TRUE);
+        Map<String, Object> summary = summary();
+        List<ObjectNode> lines = new ArrayList<>(fileLines(session.requestLog()).stream()
+                .filter(l -> l.path("service").asText().equals(echo().knativeService())).toList());
+        lines.addAll(fileLines(session.requestLog().resolveSibling("echo-js.log")));
+        assertHistogramMatches(summary, lines);
+        text("#log-fields", "httpRequest.requestMethod");
+
+        long gets = fileLines(session.requestLog()).stream().filter(l -> l.path("service").asText().equals(echo().knativeService())
+                && l.path("httpRequest").path("requestMethod").asText().equals("GET")).count();
+        WebElement get = wait.until(d -> d.findElement(By.cssSelector(".field-value[data-field='httpRequest.requestMethod'][data-value='GET']")));
+        assertTrue(get.getText().contains(String.valueOf(gets)), get.getText() + " should count " + gets);
+        get.click();
+        wait.until(d -> d.findElement(By.id("log-query")).getAttribute("value").equals("function:echo-js AND httpRequest.requestMethod:GET"));
+        wait.until(d -> d.getCurrentUrl().contains("query=function%3Aecho-js+AND+httpRequest.requestMethod%3AGET"));
+        text("#log-count", gets + " matching lines");
+        List<WebElement> shown = browser.findElements(By.cssSelector("#log-lines .line .text"));
+        assertEquals(gets, shown.size());
+        assertTrue(shown.stream().allMatch(e -> e.getText().startsWith("GET ")), "only GET requests are left");
+        assertHistogramMatches(summary(), fileLines(session.requestLog()).stream()
+                .filter(l -> l.path("service").asText().equals(echo().knativeService())
+                        && l.path("httpRequest").path("requestMethod").asText().equals("GET")).toList());
+        screenshot("logs-page.png");
+        copyToDocs("logs-page.png");
+    }
+
+    @Test
+    @Order(12)
+    void liveTailFollowsAndPausesWhileScrolledUp() {
+        String host = URI.create(echo().url()).getHost();
+        browser.get("http://localhost:" + session.port() + "/#/logs?query=" + URLEncoder.encode("function:echo-js", StandardCharsets.UTF_8));
+        wait.until(d -> js("return logsPage.chart && logsPage.chart.data[0].length > 0") == Boolean.TRUE);
+        browser.findElement(By.id("log-tail")).click();
+        wait.until(d -> d.getCurrentUrl().contains("tail=1"));
+        wait.until(d -> js("return app.source && app.source.readyState === 1") == Boolean.TRUE);
+        Http.get(session.port(), host, "/tailed-first");
+        text("#log-lines", "/tailed-first");
+        // Many lines make the list scroll; reading older ones pauses the tail.
+        for (int i = 0; i < 30; i++) {
+            Http.get(session.port(), host, "/filler-" + i);
+        }
+        text("#log-lines", "/filler-29");
+        js("const l = document.getElementById('log-lines'); l.scrollTop = 0; l.dispatchEvent(new Event('scroll'));");
+        Http.get(session.port(), host, "/while-reading");
+        text("#tail-paused", "1 new");
+        assertFalse(browser.findElement(By.id("log-lines")).getText().contains("/while-reading"), "paused: nothing moves under the reader");
+        browser.findElement(By.id("tail-paused")).click();
+        text("#log-lines", "/while-reading");
+        assertFalse(browser.findElement(By.id("tail-paused")).isDisplayed());
+    }
+
+    @Test
+    @Order(13)
+    void draggingAcrossTheHistogramZoomsTheTimeRange() {
+        WebElement over = wait.until(d -> d.findElement(By.cssSelector("#histogram .u-over")));
+        int width = over.getSize().getWidth();
+        new Actions(browser).moveToElement(over, -width / 4, 0).clickAndHold().moveByOffset(width / 2, 0).release().perform();
+        wait.until(d -> d.getCurrentUrl().contains("from=") && d.getCurrentUrl().contains("to="));
+        assertTrue(browser.findElement(By.id("range-reset")).isDisplayed());
+        Map<String, Object> summary = summary();
+        assertTrue(Instant.parse((String) summary.get("from")).isBefore(Instant.parse((String) summary.get("to"))));
+        browser.findElement(By.id("range-reset")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("from="));
+    }
+
+    @Test
+    @Order(14)
+    void pagesFitANarrowWindow() throws IOException {
+        browser.manage().window().setSize(new Dimension(420, 800));
+        try {
+            for (String page : List.of("#/", "#/functions/echo-js", "#/logs")) {
+                browser.get("http://localhost:" + session.port() + "/" + page);
+                text("#page", page.equals("#/logs") ? "Matching lines" : "echo-js");
+                wait.until(d -> js("return document.documentElement.scrollWidth <= window.innerWidth") == Boolean.TRUE);
+            }
+            wait.until(d -> js("return logsPage.chart && logsPage.chart.data[0].length > 0") == Boolean.TRUE);
+            screenshot("logs-page-narrow.png");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
+        theStrictCspIsNeverViolated();
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> activity() {
+        return (Map<String, Object>) js("return functionPage.activityData");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> summary() {
+        return (Map<String, Object>) js("return logsPage.summaryData");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Number> chartSeries(String chart, int series) {
+        return (List<Number>) js("return " + chart + ".data[" + series + "]");
+    }
+
+    /** Waits until the chart shows every request of the function the request log holds, and returns that count. */
+    private long waitForChartTotal() {
+        return wait.until(d -> {
+            if (js("return !!(functionPage.chart && functionPage.activityData)") != Boolean.TRUE) {
+                return null;
+            }
+            long shown = chartSeries("functionPage.chart", 1).stream().mapToLong(Number::longValue).sum();
+            long logged = fileLines(session.requestLog()).stream()
+                    .filter(l -> l.path("service").asText().equals(echo().knativeService())).count();
+            return shown == logged && logged > 0 ? logged : null;
+        });
+    }
+
+    /** The chart's bucket counts, recounted from requests.jsonl with the bucket bounds the page shows. */
+    private static void assertBucketsMatchTheRequestLog(Map<String, Object> activity, List<Number> shown) {
+        List<Number> time = listOf(activity.get("time"));
+        long bucket = ((Number) activity.get("bucketSeconds")).longValue();
+        long[] expected = new long[time.size()];
+        for (ObjectNode line : fileLines(session.requestLog())) {
+            if (!line.path("service").asText().equals(echo().knativeService())) {
+                continue;
+            }
+            long at = Instant.parse(line.path("timestamp").asText()).getEpochSecond();
+            int i = (int) Math.floorDiv(at - time.get(0).longValue(), bucket);
+            if (i >= 0 && i < expected.length) {
+                expected[i]++;
+            }
+        }
+        assertEquals(Arrays.stream(expected).boxed().toList(), shown.stream().map(Number::longValue).toList());
+    }
+
+    private static void assertHistogramMatches(Map<String, Object> summary, List<ObjectNode> lines) {
+        List<Number> time = listOf(summary.get("time"));
+        long bucket = ((Number) summary.get("bucketSeconds")).longValue();
+        Instant from = Instant.parse((String) summary.get("from"));
+        Instant to = Instant.parse((String) summary.get("to"));
+        long[] expected = new long[time.size()];
+        for (ObjectNode line : lines) {
+            Instant at = Instant.parse(line.path("timestamp").asText());
+            if (!at.isBefore(from) && at.isBefore(to)) {
+                expected[(int) Math.floorDiv(at.getEpochSecond() - time.get(0).longValue(), bucket)]++;
+            }
+        }
+        List<Long> drawn = chartSeries("logsPage.chart", 1).stream().map(Number::longValue).toList();
+        assertEquals(Arrays.stream(expected).boxed().toList(), drawn);
+        assertTrue(drawn.stream().mapToLong(Long::longValue).sum() > 0, "the histogram shows lines");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Number> listOf(Object value) {
+        return (List<Number>) value;
+    }
+
+    private static List<ObjectNode> fileLines(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            List<ObjectNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith("{")) {
+                    lines.add((ObjectNode) JSON.readTree(line));
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** README's screenshots: small PNGs in docs/, refreshed by this test. */
+    private static void copyToDocs(String name) throws IOException {
+        Files.copy(SCREENSHOTS.resolve(name), Engine.CHECKOUT.resolve("docs").resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Path screenshot(String name) throws IOException {
@@ -216,7 +411,7 @@ class DevUiIT {
             ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium");
             // Background networking flags: this machine's network is closed, and Chromium would keep trying.
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800",
                     "--user-data-dir=" + profile);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);

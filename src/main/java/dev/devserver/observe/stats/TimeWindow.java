@@ -46,10 +46,13 @@ public record TimeWindow(String name, Instant from, Duration bucket, int buckets
         return PRESETS.get(PRESETS.size() - 1);
     }
 
-    /** At most {@code maxBuckets} buckets of a nice length covering {@code [from, to)}. */
+    /**
+     * Buckets of a nice length covering {@code [from, to)}: {@code maxBuckets} of them at most, one more when aligning
+     * to whole buckets adds a partial one at either end.
+     */
     public static TimeWindow spanning(Instant from, Instant to, int maxBuckets) {
         long span = Math.max(1, Duration.between(from, to).toSeconds());
-        long step = NICE_SECONDS[NICE_SECONDS.length - 1];
+        long step = Math.floorDiv(span + maxBuckets - 1, maxBuckets); // longer than the nicest: whole seconds
         for (long nice : NICE_SECONDS) {
             if (nice * maxBuckets >= span) {
                 step = nice;

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TimeWindowTest {
     private static final Instant NOW = Instant.parse("2026-12-01T13:25:10.500Z");
@@ -54,6 +55,8 @@ class TimeWindowTest {
         assertEquals(Instant.parse("2026-12-01T13:00:00Z"), range.from());
         assertEquals(Instant.parse("2026-12-01T13:15:00Z"), range.to());
         assertEquals(60, range.buckets());
+        TimeWindow years = TimeWindow.spanning(NOW.minus(Duration.ofDays(800)), NOW, 60);
+        assertTrue(years.buckets() <= 61, "beyond the nice lengths still about the buckets asked: " + years);
         TimeWindow tiny = TimeWindow.spanning(NOW, NOW, 60);
         assertEquals(1, tiny.buckets());
         assertEquals(0, tiny.index(NOW));
