@@ -184,6 +184,7 @@ const functionPage = {
       body.time.map((x, i) => [dom.clock(x, body.bucketSeconds < 60), String(body.invocations[i]), pods[i] === null ? null : String(pods[i]),
         body.p50Ms[i] === null ? null : dom.millis(body.p50Ms[i]), body.p95Ms[i] === null ? null : dom.millis(body.p95Ms[i]),
         body.errorRate[i] === null ? null : body.errorRate[i].toFixed(1)]));
+    app.ready();
   },
 };
 

@@ -44,6 +44,7 @@ const functionsPage = {
     dom.clear(list);
     if (body.functions.length === 0) list.append(dom.el('p', {class: 'muted', text: 'No functions.'}));
     for (const fn of body.functions) list.append(functionsPage.row(fn));
+    app.ready();
   },
 
   row(fn) {

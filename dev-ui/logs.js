@@ -81,6 +81,7 @@ const logsPage = {
       lines.scrollTop = lines.scrollHeight;
       logsPage.held = []; // the new results hold them already
       logsPage.resume();
+      app.ready();
     } catch (e) {
       error.textContent = e.message;
     }

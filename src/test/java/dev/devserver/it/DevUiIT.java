@@ -101,7 +101,7 @@ class DevUiIT {
     @Test
     @Order(1)
     void functionsPageListsTheFunctionWithItsUrl() throws IOException {
-        browser.get("http://localhost:" + session.port() + "/");
+        Browser.open(browser, "http://localhost:" + session.port() + "/");
         String row = ".function-row[data-function='echo-js']";
         text(row + " .fn-url", echo().url());
         assertEquals("http://functions-echo-js." + session.project().namespace() + ".localhost:" + session.port(), echo().url());
@@ -185,7 +185,7 @@ class DevUiIT {
         for (int i = 0; i < 3; i++) {
             Http.send(session.port(), host, "POST", "/post-" + i, "application/json", "{\"n\":" + i + "}");
         }
-        browser.get("http://localhost:" + session.port() + "/#/functions/echo-js");
+        Browser.open(browser, "http://localhost:" + session.port() + "/#/functions/echo-js");
         long logged = waitForChartTotal();
         Map<String, Object> activity = activity();
         assertEquals("15m", activity.get("window"), "a burst of requests a minute old fits the shortest window");
@@ -214,7 +214,7 @@ class DevUiIT {
     @Test
     @Order(11)
     void logsPageHistogramCountsMatchingLinesAndAFieldValueNarrowsTheQuery() throws Exception {
-        browser.get("http://localhost:" + session.port() + "/#/logs?query=" + URLEncoder.encode("function:echo-js", StandardCharsets.UTF_8));
+        Browser.open(browser, "http://localhost:" + session.port() + "/#/logs?query=" + URLEncoder.encode("function:echo-js", StandardCharsets.UTF_8));
         wait.until(d -> js("return logsPage.chart && logsPage.chart.data[0].length > 0") == Boolean.TRUE);
         Map<String, Object> summary = summary();
         List<ObjectNode> lines = new ArrayList<>(fileLines(session.requestLog()).stream()
@@ -245,7 +245,7 @@ class DevUiIT {
     @Order(12)
     void liveTailFollowsAndPausesWhileScrolledUp() {
         String host = URI.create(echo().url()).getHost();
-        browser.get("http://localhost:" + session.port() + "/#/logs?query=" + URLEncoder.encode("function:echo-js", StandardCharsets.UTF_8));
+        Browser.open(browser, "http://localhost:" + session.port() + "/#/logs?query=" + URLEncoder.encode("function:echo-js", StandardCharsets.UTF_8));
         wait.until(d -> js("return logsPage.chart && logsPage.chart.data[0].length > 0") == Boolean.TRUE);
         browser.findElement(By.id("log-tail")).click();
         wait.until(d -> d.getCurrentUrl().contains("tail=1"));
@@ -286,7 +286,7 @@ class DevUiIT {
         browser.manage().window().setSize(new Dimension(420, 800));
         try {
             for (String page : List.of("#/", "#/functions/echo-js", "#/logs")) {
-                browser.get("http://localhost:" + session.port() + "/" + page);
+                Browser.open(browser, "http://localhost:" + session.port() + "/" + page);
                 text("#page", page.equals("#/logs") ? "Matching lines" : "echo-js");
                 wait.until(d -> js("return document.documentElement.scrollWidth <= window.innerWidth") == Boolean.TRUE);
             }
@@ -417,6 +417,19 @@ class DevUiIT {
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             return new ChromeDriver(service, options);
+        }
+
+        /**
+         * Opens the URL, again when Chromium aborted the load with ERR_NETWORK_CHANGED: the other tests on this machine
+         * create and remove Docker networks, and Chromium drops navigations when interfaces change.
+         */
+        static void open(WebDriver browser, String url) {
+            for (int attempt = 1; ; attempt++) {
+                browser.get(url);
+                if (attempt == 5 || !browser.getPageSource().contains("ERR_NETWORK_CHANGED")) {
+                    return;
+                }
+            }
         }
     }
 }

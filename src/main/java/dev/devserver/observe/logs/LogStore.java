@@ -66,7 +66,7 @@ public final class LogStore implements LogSearch {
         List<ObjectNode> newest = new ArrayList<>();
         for (Path base : sources(function)) {
             Deque<ObjectNode> last = new ArrayDeque<>();
-            read(base, filter, new HashMap<>(), line -> {
+            read(base, quick(function), filter, new HashMap<>(), line -> {
                 last.addLast(line);
                 if (last.size() > limit) {
                     last.removeFirst();
@@ -82,7 +82,7 @@ public final class LogStore implements LogSearch {
     public void scan(String function, String query, Instant since, Instant until, Consumer<ObjectNode> each) {
         Predicate<ObjectNode> filter = filter(function, query, since, until);
         for (Path base : sources(function)) {
-            read(base, filter, new HashMap<>(), each);
+            read(base, quick(function), filter, new HashMap<>(), each);
         }
     }
 
@@ -136,8 +136,8 @@ public final class LogStore implements LogSearch {
     }
 
     /** Every matching line of one log to {@code each}, oldest rotated file first. */
-    private void read(Path base, Predicate<ObjectNode> filter, Map<String, Optional<String>> functions,
-                      Consumer<ObjectNode> each) {
+    private void read(Path base, Predicate<String> quick, Predicate<ObjectNode> filter,
+                      Map<String, Optional<String>> functions, Consumer<ObjectNode> each) {
         for (int n = RotatingFile.DEFAULT_KEEP; n >= 0; n--) {
             Path file = RotatingFile.generation(base, n);
             if (!Files.isRegularFile(file)) {
@@ -145,6 +145,9 @@ public final class LogStore implements LogSearch {
             }
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!quick.test(line)) {
+                        continue;
+                    }
                     ObjectNode node = withFunction(parse(line), functions);
                     if (node != null && filter.test(node)) {
                         each.accept(node);
