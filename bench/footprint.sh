@@ -18,11 +18,12 @@ mkdir -p "$p/edited"; cp "$p/shared/handler.js" "$p/edited/"
 port=$(bench_free_port)
 rss_mb() { awk '/VmRSS/ {printf "%d\n", $2/1024}' "/proc/$UP_PID/status"; }
 # bench_up returns on /healthz; the java process is the launcher's child (exec keeps the pid)
-up_and_measure() { local t0; t0=$(date +%s%N); bench_up "$p/serverless.yml" "$port" "$BENCH_WORK/up.log" "$@"; bench_ms_since "$t0"; }
+# sets UP_MS (not in $(…): bench_up's UP_PID must stay in this shell)
+up_and_measure() { local t0; t0=$(date +%s%N); bench_up "$p/serverless.yml" "$port" "$BENCH_WORK/up.log" "$@"; UP_MS=$(bench_ms_since "$t0"); }
 stop_up() { kill -TERM "$UP_PID"; wait "$UP_PID" 2>/dev/null || true; }
 
-echo "== building 30 functions (first up)"; first=$(up_and_measure --no-watch); stop_up; echo "first up: $first ms"
-up_ms=$(up_and_measure); echo "up with 30 cached functions ready in $up_ms ms"
+echo "== building 30 functions (first up)"; up_and_measure --no-watch; stop_up; echo "first up: $UP_MS ms"
+up_and_measure; up_ms=$UP_MS; echo "up with 30 cached functions ready in $up_ms ms"
 sleep 10; idle=$(rss_mb); echo "RSS idle: $idle MB"
 
 host="foot-f01.p-local.localhost"
@@ -50,10 +51,10 @@ verb_p50() {
 }
 bench_up "$p/serverless.yml" "$port" "$BENCH_WORK/up2.log" --no-watch
 verbs=()
-for verb in "--version" "validate -f $p/serverless.yml" "get ksvc -f $p/serverless.yml" "logs -f $p/serverless.yml" \
-            "secret list -f $p/serverless.yml" "render -f $p/serverless.yml" "kubeconfig -f $p/serverless.yml"; do
+for verb in "--version" "validate --file $p/serverless.yml" "get ksvc --file $p/serverless.yml" "logs --file $p/serverless.yml" \
+            "secret list --file $p/serverless.yml" "render --file $p/serverless.yml" "kubeconfig --file $p/serverless.yml"; do
   # shellcheck disable=SC2086
-  ms=$(verb_p50 "$BENCH_DEVSERVER" $verb); verbs+=("${verb%% -f*}=${ms}ms"); echo "devserver ${verb%% -f*}: $ms ms"
+  ms=$(verb_p50 "$BENCH_DEVSERVER" $verb); verbs+=("${verb%% --file*}=${ms}ms"); echo "devserver ${verb%% --file*}: $ms ms"
 done
 kubectl_ms=$(verb_p50 kubectl version --client); echo "kubectl version --client: $kubectl_ms ms"
 stop_up
