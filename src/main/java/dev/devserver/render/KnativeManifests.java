@@ -115,6 +115,12 @@ public final class KnativeManifests {
         if (!envFrom.isEmpty()) {
             container.put("envFrom", envFrom);
         }
+        if (f.h2c()) { // what the annotation stands for on a cluster: Knative speaks HTTP/2 cleartext to a port named h2c
+            Map<String, Object> port = new LinkedHashMap<>();
+            port.put("name", "h2c");
+            port.put("containerPort", 8080);
+            container.put("ports", List.of(port));
+        }
         return container;
     }
 

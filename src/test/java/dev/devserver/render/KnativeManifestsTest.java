@@ -144,4 +144,25 @@ class KnativeManifestsTest {
         assertFalse(ManifestYaml.documents(Render.of(ProjectLoader.load(dir, Settings.defaults()), null,
                 Optional.empty()).manifests()).contains("&id"), "labels must not be written as YAML aliases");
     }
+
+    @Test
+    void anH2cFunctionGetsAPortNamedH2c() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("grpc"));
+        Files.createDirectories(dir.resolve("f"));
+        Files.writeString(dir.resolve("f/Dockerfile"), "FROM scratch\n");
+        Files.writeString(dir.resolve("serverless.yml"), """
+                service: grpc
+                functions:
+                  f:
+                    source: ./f
+                    annotations:
+                      devserver.dev/port-name: h2c
+                  g:
+                    source: ./f
+                """);
+        List<Map<String, Object>> docs = render(ProjectLoader.load(dir, Settings.defaults()), null);
+        assertEquals("h2c", at(docs.get(0), "spec.template.spec.containers.0.ports.0.name"));
+        assertEquals(8080, at(docs.get(0), "spec.template.spec.containers.0.ports.0.containerPort"));
+        assertNull(at(docs.get(1), "spec.template.spec.containers.0.ports"));
+    }
 }
