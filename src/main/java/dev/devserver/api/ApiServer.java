@@ -2,6 +2,7 @@ package dev.devserver.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.manifests.AppliedServices;
 import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.observe.metrics.MetricsView;
 import dev.devserver.project.Project;
@@ -37,6 +38,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
     private final LogSearch logs;
     private final MetricsView metrics;
     private final Invoker invoker;
+    private final AppliedServices services;
 
     /**
      * @param routerHost the address the router binds (invoke calls go there); a wildcard means loopback
@@ -44,6 +46,13 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
      */
     public ApiServer(Vertx vertx, Supplier<Project> project, Supplier<List<FunctionView>> views, String routerHost, int port,
                      LogSearch logs, MetricsView metrics) {
+        this(vertx, project, views, routerHost, port, logs, metrics, null);
+    }
+
+    /** @param services Knative Services applied through the Kubernetes API (null: such writes are refused) */
+    public ApiServer(Vertx vertx, Supplier<Project> project, Supplier<List<FunctionView>> views, String routerHost, int port,
+                     LogSearch logs, MetricsView metrics, AppliedServices services) {
+        this.services = services;
         this.project = project;
         this.views = views;
         this.port = port;
@@ -86,7 +95,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         r.get("/devserver/v1/logs/stream").handler(logsApi::stream);
         r.get("/devserver/v1/events").handler(new EventsApi(this::functionSummaries, logs)::stream);
         r.get("/metrics").handler(this::scrape);
-        new dev.devserver.api.kube.KubeApi(project, views, logs).mount(r);
+        new dev.devserver.api.kube.KubeApi(project, views, logs, services).mount(r);
         r.errorHandler(404, ctx -> ApiReplies.error(ctx, 404, "not found: " + ctx.request().path()));
         r.errorHandler(405, ctx -> ApiReplies.error(ctx, 405, "method not allowed: " + ctx.request().method()));
         r.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "request body too large"));

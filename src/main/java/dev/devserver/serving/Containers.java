@@ -30,7 +30,6 @@ import java.util.function.BiConsumer;
 
 /** The Docker operations serving needs: run a revision's container on a loopback port, follow it, remove it. */
 final class Containers {
-    static final int CONTAINER_PORT = 8080;
     private final DockerClient docker;
     private volatile ClusterNetwork network;
 
@@ -43,19 +42,29 @@ final class Containers {
         network = cluster;
     }
 
-    /** Creates (without starting) a container that publishes port 8080 on 127.0.0.1 at a port Docker picks. */
-    Replica create(String image, String revision, List<String> env, Map<String, String> labels) {
-        ExposedPort port = ExposedPort.tcp(CONTAINER_PORT);
+    /**
+     * Creates (without starting) a container of the spec's image that publishes its port on 127.0.0.1 at a port Docker
+     * picks; a command replaces the image's entrypoint and its arguments, as Kubernetes' command does.
+     */
+    Replica create(RevisionSpec spec, String revision, List<String> env, Map<String, String> labels) {
+        String image = spec.image();
+        ExposedPort port = ExposedPort.tcp(spec.port());
         Ports bindings = new Ports();
         bindings.bind(port, Ports.Binding.bindIp("127.0.0.1"));
         String name = revision + "-deployment-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 25), 36);
-        CreateContainerResponse created = docker.createContainerCmd(image)
+        var create = docker.createContainerCmd(image)
                 .withName(name)
                 .withEnv(env)
                 .withLabels(labels)
                 .withExposedPorts(port)
-                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))))
-                .exec();
+                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))));
+        if (spec.command() != null) {
+            create.withEntrypoint(spec.command());
+        }
+        if (spec.args() != null) {
+            create.withCmd(spec.args());
+        }
+        CreateContainerResponse created = create.exec();
         return new Replica(created.getId(), name);
     }
 
@@ -72,10 +81,10 @@ final class Containers {
      * Starts a created container and learns its endpoints (none when it exited at once): the published loopback port, and the container's own
      * address on the bridge network, which skips Docker's userland port proxy when this host can reach it.
      */
-    void start(Replica replica) {
+    void start(Replica replica, int containerPort) {
         docker.startContainerCmd(replica.containerId).exec();
         var settings = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
-        Ports.Binding[] bound = settings.getPorts().getBindings().get(ExposedPort.tcp(CONTAINER_PORT));
+        Ports.Binding[] bound = settings.getPorts().getBindings().get(ExposedPort.tcp(containerPort));
         if (bound == null || bound.length == 0) { // it exited already: no port; its logs and exit code tell why
             return;
         }
@@ -85,7 +94,7 @@ final class Containers {
             ip = settings.getNetworks().values().stream().map(ContainerNetwork::getIpAddress)
                     .filter(a -> a != null && !a.isBlank()).findFirst().orElse(null);
         }
-        replica.bridgeEndpoint = ip == null || ip.isBlank() ? null : new Endpoint(ip, CONTAINER_PORT);
+        replica.bridgeEndpoint = ip == null || ip.isBlank() ? null : new Endpoint(ip, containerPort);
     }
 
     /**
@@ -107,12 +116,65 @@ final class Containers {
 
     private final Map<String, String> nonRootUsers = new ConcurrentHashMap<>();
 
-    /** The image's USER when it is not root, else "". */
+    /** The image's USER when it is not root, else "". Pulls an image that is not on this machine (see {@link #pull}). */
     private String imageUser(String image) {
-        var config = docker.inspectImageCmd(image).exec().getConfig();
+        com.github.dockerjava.api.command.InspectImageResponse inspected;
+        try {
+            inspected = docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException missing) {
+            pull(image);
+            inspected = docker.inspectImageCmd(image).exec();
+        }
+        var config = inspected.getConfig();
         String user = config == null || config.getUser() == null ? "" : config.getUser().strip();
         String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
         return name.isEmpty() || name.equals("root") || name.equals("0") ? "" : user;
+    }
+
+    /**
+     * Pulls an image a Knative Service names but this machine lacks, as the kubelet would; a registry that cannot be
+     * reached or does not have it is named in the error with the fix. Without a tag, {@code latest} as Kubernetes does.
+     */
+    private void pull(String image) {
+        String last = image.substring(image.lastIndexOf('/') + 1);
+        String reference = image.contains("@") || last.contains(":") ? image : image + ":latest";
+        Throwable[] failed = new Throwable[1];
+        try {
+            // Not docker-java's PullImageResultCallback: its onError logs a stack trace; the failure is reported below.
+            docker.pullImageCmd(reference).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
+                    if (item.getErrorDetail() != null && failed[0] == null) {
+                        failed[0] = new IllegalStateException(item.getErrorDetail().getMessage());
+                    }
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    failed[0] = error;
+                    onComplete();
+                }
+            }).awaitCompletion(PULL_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed[0] = e;
+        } catch (RuntimeException e) {
+            failed[0] = e;
+        }
+        if (failed[0] != null) {
+            throw new IllegalStateException("image \"" + reference + "\" is not on this machine and cannot be pulled ("
+                    + engineMessage(failed[0]) + "): build or load it first (docker build -t " + reference
+                    + " …, or an image `devserver build` made), or fix the name");
+        }
+    }
+
+    private static final int PULL_MINUTES = 5;
+
+    /** The engine's own words from docker-java's "Status 500: {"message":"…"}". */
+    private static String engineMessage(Throwable e) {
+        String text = String.valueOf(e.getMessage()).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+        return m.find() ? m.group(1).replace("\\\"", "\"") : text;
     }
 
     /** SIGTERM (the image's STOPSIGNAL), then SIGKILL after {@code graceSeconds}; returns once it stopped. */

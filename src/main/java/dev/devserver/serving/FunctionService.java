@@ -1,33 +1,45 @@
 package dev.devserver.serving;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** One function as a Knative service: the revision receiving its traffic, and the revisions before it. */
+/**
+ * One function as a Knative service: the latest ready revision, the revisions before it, and where requests go — all
+ * to the latest ready revision (serverless.yml functions, Knative's default) or split as a Knative Service's
+ * {@code spec.traffic} says, with tagged targets reachable on their own hosts ({@link #tagged}).
+ */
 public final class FunctionService implements ServiceRoute {
     private final String namespace;
     private final String knativeService;
     private final String function;
     private final Supplier<String> url;
     private final Consumer<Revision> demand;
+    private final boolean manifest;
     private final List<Revision> history = new CopyOnWriteArrayList<>();
     private final Instant created = Instant.now();
     private volatile Revision current;
     private volatile String notReadyReason = "not built yet";
+    private volatile List<TrafficTarget> traffic = TrafficTarget.LATEST;
+    private volatile boolean clusterLocal;
     private int generation;
 
-    FunctionService(String namespace, String knativeService, String function, Supplier<String> url, Consumer<Revision> demand) {
+    FunctionService(String namespace, String knativeService, String function, Supplier<String> url, Consumer<Revision> demand,
+                    boolean manifest) {
         this.namespace = namespace;
         this.knativeService = knativeService;
         this.function = function;
         this.url = url;
         this.demand = demand;
+        this.manifest = manifest;
     }
 
     @Override
@@ -45,16 +57,32 @@ public final class FunctionService implements ServiceRoute {
         return function;
     }
 
+    @Override
+    public boolean clusterLocal() {
+        return clusterLocal;
+    }
+
+    boolean manifest() {
+        return manifest;
+    }
+
     public String url() {
         return url.get();
     }
 
-    synchronized String nextRevisionName() {
+    /** Knative's name for the next revision, {@code <service>-<5-digit generation>}, unless the template names it. */
+    synchronized String nextRevisionName(String given) {
         generation++;
-        return String.format("%s-%05d", knativeService, generation);
+        return given != null ? given : String.format("%s-%05d", knativeService, generation);
     }
 
-    void created(Revision revision) {
+    /** Restores the generation counter of a service whose revisions came back from disk. */
+    synchronized void generationAtLeast(long restored) {
+        generation = (int) Math.max(generation, restored);
+    }
+
+    synchronized void created(Revision revision) {
+        revision.generation = generation;
         history.add(revision);
     }
 
@@ -62,7 +90,15 @@ public final class FunctionService implements ServiceRoute {
         return !history.isEmpty() && history.get(history.size() - 1) == revision;
     }
 
-    /** Routes traffic to {@code revision}; returns the revision it replaces (to drain), if any. */
+    List<Revision> history() {
+        return history;
+    }
+
+    Optional<Revision> revision(String name) {
+        return history.stream().filter(r -> r.name.equals(name)).findFirst();
+    }
+
+    /** Routes the latest-revision traffic to {@code revision}; returns the revision it replaces (to drain), if any. */
     Optional<Revision> serve(Revision revision) {
         Revision previous = current;
         current = revision;
@@ -73,13 +109,56 @@ public final class FunctionService implements ServiceRoute {
         return Optional.ofNullable(current);
     }
 
+    /** Sets how requests split (validated: known revisions, 100 in all) and the visibility. */
+    void route(List<TrafficTarget> targets, boolean local) {
+        traffic = targets.equals(TrafficTarget.LATEST) ? TrafficTarget.LATEST : List.copyOf(targets);
+        clusterLocal = local;
+    }
+
+    List<TrafficTarget> traffic() {
+        return traffic;
+    }
+
+    /** The revisions requests may reach now: the latest ready one when followed, those named, tagged ones too. */
+    Set<Revision> routed() {
+        Set<Revision> out = new LinkedHashSet<>();
+        for (TrafficTarget t : traffic) {
+            if (t.percent() > 0 || t.tag() != null) {
+                resolve(t).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Revision> resolve(TrafficTarget target) {
+        return target.latest() ? Optional.ofNullable(current) : revision(target.revision());
+    }
+
     void notReady(String reason) {
         notReadyReason = reason;
     }
 
     @Override
     public CompletionStage<Lease> acquire() {
-        Revision revision = current;
+        List<TrafficTarget> targets = traffic;
+        if (targets == TrafficTarget.LATEST) { // the common case costs nothing more
+            return acquire(current);
+        }
+        int dice = ThreadLocalRandom.current().nextInt(100);
+        for (TrafficTarget t : targets) {
+            dice -= t.percent();
+            if (dice < 0) {
+                return acquire(t);
+            }
+        }
+        return acquire(targets.get(targets.size() - 1));
+    }
+
+    private CompletionStage<Lease> acquire(TrafficTarget target) {
+        return target.latest() ? acquire(current) : acquire(revision(target.revision()).orElse(null));
+    }
+
+    private CompletionStage<Lease> acquire(Revision revision) {
         if (revision == null) {
             return CompletableFuture.failedFuture(new NotReadyException(503, function + " is not ready: " + notReadyReason));
         }
@@ -97,6 +176,39 @@ public final class FunctionService implements ServiceRoute {
         return lease;
     }
 
+    /** The route of a tagged target, for its host {@code <tag>-<service>.<namespace>.<domain>}. */
+    ServiceRoute tagged(String tag) {
+        FunctionService service = this;
+        return new ServiceRoute() {
+            @Override
+            public String namespace() {
+                return namespace;
+            }
+
+            @Override
+            public String knativeService() {
+                return knativeService;
+            }
+
+            @Override
+            public String function() {
+                return function;
+            }
+
+            @Override
+            public boolean clusterLocal() {
+                return clusterLocal;
+            }
+
+            @Override
+            public CompletionStage<Lease> acquire() {
+                return service.traffic.stream().filter(t -> tag.equals(t.tag())).findFirst().map(service::acquire)
+                        .orElseGet(() -> CompletableFuture.failedFuture(new NotReadyException(404,
+                                "tag " + tag + " of " + knativeService + " was removed")));
+            }
+        };
+    }
+
     public ServiceStatus status() {
         Revision revision = current;
         boolean ready = revision != null && revision.succeeded();
@@ -107,15 +219,19 @@ public final class FunctionService implements ServiceRoute {
 
     public FunctionView view() {
         Revision active = current;
+        Set<Revision> routed = routed();
         List<RevisionView> revisions = history.stream().map(r -> new RevisionView(r.name, knativeService, r.image,
                 r.created, r.succeeded(), r.failure,
-                (int) r.replicas.stream().filter(Replica::live).count(), r == active)).toList();
+                (int) r.replicas.stream().filter(Replica::live).count(), r == active || routed.contains(r), r.generation)).toList();
         String latestReady = history.stream().filter(Revision::succeeded)
                 .reduce((a, b) -> b).map(r -> r.name).orElse("");
         String latestCreated = history.isEmpty() ? "" : history.get(history.size() - 1).name;
         ServiceStatus status = status();
+        List<TrafficView> trafficViews = traffic.stream().map(t -> new TrafficView(t.latest() ? latestReady
+                : resolve(t).map(r -> r.name).orElse(""), t.latest(), t.tag(), t.percent())).toList();
         return new FunctionView(function, knativeService, namespace, url(), status.ready(), status.reason(),
-                latestCreated, latestReady, revisions, revisions.stream().mapToInt(RevisionView::containers).sum(), created);
+                latestCreated, latestReady, revisions, revisions.stream().mapToInt(RevisionView::containers).sum(), created,
+                manifest, clusterLocal, trafficViews);
     }
 
     public String revisionName() {

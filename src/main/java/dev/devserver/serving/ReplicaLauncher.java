@@ -53,7 +53,12 @@ final class ReplicaLauncher {
         return CompletableFuture.runAsync(() -> {
             Replica r = standby;
             if (r == null) {
-                r = containers.create(revision.image, revision.name, revision.env, labels);
+                try {
+                    r = containers.create(revision.spec, revision.name, revision.env, labels);
+                } catch (RuntimeException e) { // no image, engine refused: the revision says why
+                    failedStart(revision, null, e);
+                    return;
+                }
                 r.move(Replica.State.CREATED, Replica.State.STARTING);
                 revision.replicas.add(r);
             }
@@ -70,7 +75,7 @@ final class ReplicaLauncher {
 
     private void startAndProbe(Revision revision, Replica replica, long start, boolean cold) {
         try {
-            containers.start(replica);
+            containers.start(replica, revision.spec.port());
         } catch (RuntimeException e) {
             failedStart(revision, replica, e);
             return;
@@ -112,7 +117,9 @@ final class ReplicaLauncher {
     }
 
     private Void failedStart(Revision revision, Replica replica, Throwable e) {
-        stop(revision, replica);
+        if (replica != null) {
+            stop(revision, replica);
+        }
         String reason = "container did not start: " + e.getMessage();
         if (!revision.firstReady.isDone()) {
             revision.fail(reason);
@@ -184,7 +191,7 @@ final class ReplicaLauncher {
         }
         workers.execute(() -> {
             try {
-                Replica standby = containers.create(revision.image, revision.name, revision.env, labels);
+                Replica standby = containers.create(revision.spec, revision.name, revision.env, labels);
                 if (revision.retired) {
                     containers.remove(standby.containerId);
                 } else {

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -23,11 +24,12 @@ final class Revision {
     final String function;
     final String knativeService;
     final String image;
+    final RevisionSpec spec;
     final List<String> env;
     final ScalingPolicy policy;
-    /** The container port is named h2c: the router speaks HTTP/2 cleartext to it. */
-    final boolean h2c;
     final Instant created = Instant.now();
+    /** The configuration generation that made it (set when its service records it). */
+    volatile long generation;
     final List<Replica> replicas = new CopyOnWriteArrayList<>();
     private final Deque<CompletableFuture<Lease>> waiting = new ArrayDeque<>();
     final CompletableFuture<Void> firstReady = new CompletableFuture<>();
@@ -51,16 +53,23 @@ final class Revision {
     /** A scale-out for waiting requests is queued on serving's threads (one at a time per revision). */
     final AtomicBoolean demandQueued = new AtomicBoolean();
 
-    /** Revision {@code name} of {@code spec}: its image, the container environment and how it scales. */
-    Revision(String name, FunctionSpec spec, String image, List<String> env, ScalingPolicy policy, int queueDepth) {
+    /** Revision {@code name} of {@code function}: its image, the container environment and how it scales. */
+    Revision(String name, FunctionSpec function, String image, List<String> env, ScalingPolicy policy, int queueDepth) {
+        this(name, new RevisionSpec(function.name(), function.knativeService(), image, Map.of(), null, null,
+                RevisionSpec.DEFAULT_PORT, function.h2c(), function.concurrency(), null, function.annotations()), env, policy,
+                queueDepth);
+    }
+
+    /** Revision {@code name} running {@code spec} with the container environment {@code env}, scaling by {@code policy}. */
+    Revision(String name, RevisionSpec spec, List<String> env, ScalingPolicy policy, int queueDepth) {
         this.name = name;
-        this.function = spec.name();
+        this.spec = spec;
+        this.function = spec.function();
         this.knativeService = spec.knativeService();
-        this.image = image;
+        this.image = spec.image();
         this.env = env;
         this.policy = policy;
         this.queueDepth = queueDepth;
-        this.h2c = spec.h2c();
     }
 
     /**
@@ -154,7 +163,12 @@ final class Revision {
 
             @Override
             public boolean h2c() {
-                return h2c;
+                return spec.h2c();
+            }
+
+            @Override
+            public java.time.Duration timeout() {
+                return spec.timeout();
             }
 
             @Override
@@ -185,6 +199,11 @@ final class Revision {
     /** Takes the revision out of service: no more launches, crash replacements or standbys. */
     void retire() {
         retired = true;
+    }
+
+    /** Back in service: a Knative Service's traffic names this revision again. */
+    void reinstate() {
+        retired = false;
     }
 
     void fail(String reason) {

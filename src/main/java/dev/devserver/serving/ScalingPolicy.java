@@ -14,8 +14,11 @@ public record ScalingPolicy(int minScale, int maxScale, int containerConcurrency
     private static final double TARGET_PERCENTAGE = 0.7;
 
     public static ScalingPolicy of(FunctionSpec function, ServingOptions options) {
-        Map<String, String> a = function.annotations();
-        int concurrency = function.concurrency() == null ? 0 : function.concurrency();
+        return of(function.annotations(), function.concurrency(), options);
+    }
+
+    static ScalingPolicy of(Map<String, String> a, Integer containerConcurrency, ServingOptions options) {
+        int concurrency = containerConcurrency == null ? 0 : containerConcurrency;
         int min = intAnnotation(a, "min-scale", "minScale", 0);
         int max = intAnnotation(a, "max-scale", "maxScale", 0);
         double target = doubleAnnotation(a, "target",

@@ -32,7 +32,8 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final ServingOptions options;
     private final ServingEvents events;
     private final Map<String, FunctionService> byFunction = new ConcurrentHashMap<>();
-    private final Map<String, FunctionService> byHost = new ConcurrentHashMap<>();
+    private final Map<String, ServiceRoute> byHost = new ConcurrentHashMap<>();
+    private final KnativeServices manifests;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
     private final ReplicaLauncher launcher;
@@ -67,6 +68,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
             containers.join(cluster);
         }
         project.get().functions().forEach(this::register);
+        this.manifests = new KnativeServices(this, byFunction, byHost, project, routerPort);
         hostsChanged();
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -81,7 +83,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
 
     private FunctionService register(FunctionSpec f) {
         FunctionService service = byFunction.computeIfAbsent(f.name(), name -> new FunctionService(project.get().namespace(),
-                f.knativeService(), f.name(), () -> f.url(project.get(), routerPort), this::demand));
+                f.knativeService(), f.name(), () -> f.url(project.get(), routerPort), this::demand, false));
         if (byHost.put(f.host(project.get()), service) == null) {
             hostsChanged();
         }
@@ -130,30 +132,55 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
             service.notReady("build failed: " + build.error());
             return CompletableFuture.failedFuture(new NotReadyException(502, "build failed: " + build.error()));
         }
-        String name = service.nextRevisionName();
-        Map<String, String> env = Environment.of(project.get(), function, name, secrets);
-        Revision revision = new Revision(name, function, build.image(), Environment.asDockerEnv(env),
-                ScalingPolicy.of(function, options), Revision.QUEUE_DEPTH);
+        Revision revision = create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets));
+        return launch(service, revision);
+    }
+
+    /** A new revision of {@code service} named {@code given} (null: Knative's next name), not started yet. */
+    Revision create(FunctionService service, String given, RevisionSpec spec) {
+        String name = service.nextRevisionName(given);
+        Revision revision = new Revision(name, spec, Environment.asDockerEnv(spec.containerEnv(name)),
+                ScalingPolicy.of(spec.annotations(), spec.concurrency(), options), Revision.QUEUE_DEPTH);
         service.created(revision);
         if (service.current().isEmpty()) {
             service.serve(revision); // first revision: requests wait for it rather than fail
         }
+        return revision;
+    }
+
+    /**
+     * Starts the revision's first containers; once one answers, the latest revision takes the latest-revision traffic
+     * and the one it replaces drains unless traffic still names it. Completes with its name, or exceptionally with
+     * why it did not become ready.
+     */
+    CompletableFuture<String> launch(FunctionService service, Revision revision) {
         int initial = Math.max(1, revision.policy.minScale());
         for (int i = 0; i < initial; i++) {
             launcher.launch(revision, labels(revision), false);
         }
         return revision.firstReady.thenApply(ready -> {
             if (!service.isLatest(revision)) { // a newer edit was rolled out meanwhile: never serve stale code
-                revision.retire();
-                revision.replicas.forEach(r -> launcher.stop(revision, r));
-                return name;
+                if (!service.routed().contains(revision)) {
+                    stopAll(revision);
+                }
+                return revision.name;
             }
-            service.serve(revision).ifPresent(previous -> drain(previous, revision));
-            return name;
+            service.serve(revision).ifPresent(previous -> {
+                if (!service.routed().contains(previous)) {
+                    drain(previous, revision);
+                }
+            });
+            return revision.name;
         });
     }
 
-    private void drain(Revision previous, Revision successor) {
+    /** Takes a revision out of service at once: no new requests, its containers stopped gracefully. */
+    void stopAll(Revision revision) {
+        revision.retire();
+        revision.replicas.forEach(r -> launcher.stop(revision, r));
+    }
+
+    void drain(Revision previous, Revision successor) {
         previous.handOverWaiting(successor);
         previous.retire();
         workers.execute(() -> {
@@ -170,7 +197,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     /** Scale-out for waiting requests runs on serving's threads: the router's event loop never waits for Docker. */
-    private void demand(Revision revision) {
+    void demand(Revision revision) {
         if (revision.demandQueued.compareAndSet(false, true)) {
             workers.execute(() -> {
                 revision.demandQueued.set(false);
@@ -181,7 +208,10 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
 
     private void tick() {
         try {
-            byFunction.values().forEach(s -> s.current().ifPresent(autoscaler::tick));
+            for (FunctionService s : byFunction.values()) {
+                s.current().ifPresent(autoscaler::tick);
+                s.routed().stream().filter(r -> s.current().orElse(null) != r).forEach(autoscaler::tick);
+            }
         } catch (RuntimeException e) {
             events.info("autoscaler", "tick failed: " + e.getMessage());
         }
@@ -199,7 +229,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     public void projectChanged() {
         Project changed = project.get();
         for (FunctionService service : List.copyOf(byFunction.values())) {
-            if (changed.function(service.function()).isEmpty()) {
+            if (!service.manifest() && changed.function(service.function()).isEmpty()) {
                 remove(service);
             }
         }
@@ -207,17 +237,21 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         changed.functions().forEach(this::register);
         Set<String> hosts = changed.functions().stream().map(f -> f.host(changed))
                 .collect(Collectors.toSet());
-        if (byHost.keySet().retainAll(hosts)) {
+        if (byHost.entrySet().removeIf(e -> !hosts.contains(e.getKey()) && !manifests.ownsHost(e.getKey()))) {
             hostsChanged();
         }
     }
 
     private void remove(FunctionService service) {
+        remove(service, service.function() + " was removed from serverless.yml");
+    }
+
+    /** Stops every revision of the service; requests waiting for it get 404 with {@code why}. */
+    void remove(FunctionService service, String why) {
         byFunction.remove(service.function());
-        service.current().ifPresent(r -> {
-            r.retire();
-            r.failWaiting(new NotReadyException(404, service.function() + " was removed from serverless.yml"));
-            r.replicas.forEach(replica -> launcher.stop(r, replica));
+        service.history().forEach(r -> {
+            r.failWaiting(new NotReadyException(404, why));
+            stopAll(r);
         });
     }
 
@@ -231,17 +265,26 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         return find(clusterNames().publicHost(hostName).orElse(hostName));
     }
 
+    /** The serverless.yml functions' readiness (/healthz waits for these, not for services applied through the API). */
     @Override
     public List<ServiceStatus> statuses() {
-        return ordered().stream().map(FunctionService::status).toList();
+        return ordered().stream().filter(s -> !s.manifest()).map(FunctionService::status).toList();
     }
 
     public List<FunctionView> views() {
         return ordered().stream().map(FunctionService::view).toList();
     }
 
+    /** The project's functions in file order, then the Knative Services applied through the API by name. */
     private List<FunctionService> ordered() {
-        return project.get().functions().stream().map(f -> byFunction.get(f.name())).filter(s -> s != null).toList();
+        List<FunctionService> functions = project.get().functions().stream().map(f -> byFunction.get(f.name()))
+                .filter(s -> s != null && !s.manifest()).toList();
+        return java.util.stream.Stream.concat(functions.stream(), manifests.all().stream()).toList();
+    }
+
+    /** Knative Services applied through the Kubernetes API: their revisions and traffic. */
+    public KnativeServices knativeServices() {
+        return manifests;
     }
 
     public Optional<FunctionService> function(String name) {
@@ -260,8 +303,8 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     @Override
     public void close() {
         clock.shutdownNow();
-        byFunction.values().forEach(s -> s.current().ifPresent(Revision::retire));
-        byFunction.values().forEach(s -> s.current().ifPresent(r -> r.replicas.forEach(Replica::stop)));
+        byFunction.values().forEach(s -> s.history().forEach(Revision::retire));
+        byFunction.values().forEach(s -> s.history().forEach(r -> r.replicas.forEach(Replica::stop)));
         stopper.stopAll(project.get().dir().toString(), workers);
         workers.shutdownNow();
         if (cluster != null) {

@@ -9,6 +9,7 @@ import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
 import dev.devserver.image.ImageCleanup;
+import dev.devserver.manifests.AppliedServices;
 import dev.devserver.image.RuntimeSources;
 import dev.devserver.observe.logs.ContainerLogFiles;
 import dev.devserver.observe.logs.LogFolder;
@@ -58,6 +59,7 @@ public final class Session implements AutoCloseable {
     private final int port;
     private final TlsMaterial tls;
     private final ApiServer api;
+    private final AppliedServices services;
     private final TlsMaterial kubeTls;
     private final KubeListener kubeListener;
     private List<BuildResult> builds = List.of();
@@ -83,9 +85,11 @@ public final class Session implements AutoCloseable {
         this.requestLog = new RequestLogFile(LogFolder.requests(logs), options.logMaxBytes());
         // The API and UI search the log files written above, and answer on devserver's own hosts.
         this.logSearch = new LogStore(logs, function -> this.project.get().function(function)
-                .map(FunctionSpec::knativeService).orElse(null), service -> serving.views().stream()
+                .map(FunctionSpec::knativeService).orElse(function), service -> serving.views().stream()
                 .filter(v -> v.knativeService().equals(service)).map(FunctionView::function).findFirst().orElse(null));
-        this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, logSearch, metrics)
+        this.services = new AppliedServices(serving.knativeServices(), project.dir(), project.namespace(),
+                new SecretStore(project.dir(), project.namespace()).lookup());
+        this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, logSearch, metrics, services)
                 .httpsPort(httpsPort);
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), port, options.activationTimeout(),
                 options.revisionTimeout()), requestLog.andThen(new InBackground<RequestRecord>("request-view",
@@ -127,6 +131,7 @@ public final class Session implements AutoCloseable {
             if (removed > 0) {
                 listener.message("Removed " + removed + " container(s) left by an earlier run.");
             }
+            session.services.restore(listener::message);
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases(), options.buildCa());
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
             // watched from before the first build: an edit saved while it runs is rolled out once the deploy is done

@@ -1,5 +1,6 @@
 package dev.devserver.api.kube;
 
+import dev.devserver.manifests.AppliedService;
 import dev.devserver.project.Project;
 import dev.devserver.render.KnativeManifests;
 import dev.devserver.render.Manifest;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -39,20 +42,26 @@ import java.util.UUID;
 final class KnativeObjects {
     static final String SERVICE_LABEL = "serving.knative.dev/service";
     private final Project project;
+    private final Function<String, Optional<AppliedService>> applied;
 
-    KnativeObjects(Project project) {
+    /** @param applied the Knative Services applied through the API, by name (their spec is what was applied) */
+    KnativeObjects(Project project, Function<String, Optional<AppliedService>> applied) {
         this.project = project;
+        this.applied = applied;
     }
 
     Service service(FunctionView view) {
         Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
-        service.setMetadata(metadata("Service", view.knativeService(), view.namespace(), view.created(), generation(view),
+        Optional<AppliedService> kept = applied(view);
+        long generation = kept.map(a -> a.service().getMetadata().getGeneration()).orElse(generation(view));
+        service.setMetadata(metadata("Service", view.knativeService(), view.namespace(), view.created(), generation,
                 service.getMetadata().getLabels(), null));
-        service.getMetadata().setAnnotations(Map.of("devserver.dev/owner", String.valueOf(project.file() == null
-                ? project.dir() : project.file())));
+        service.getMetadata().setAnnotations(kept.map(a -> a.service().getMetadata().getAnnotations())
+                .orElse(Map.of("devserver.dev/owner", String.valueOf(project.file() == null ? project.dir() : project.file()))));
+        kept.ifPresent(a -> service.getMetadata().setCreationTimestamp(a.service().getMetadata().getCreationTimestamp()));
         service.setStatus(new io.fabric8.knative.serving.v1.ServiceStatusBuilder()
-                .withObservedGeneration(generation(view)).withUrl(view.url())
-                .withAddress(new AddressableBuilder().withUrl(view.url()).build())
+                .withObservedGeneration(generation).withUrl(url(view))
+                .withAddress(new AddressableBuilder().withUrl(view.clusterLocal() ? url(view) : view.url()).build())
                 .withLatestCreatedRevisionName(view.latestCreatedRevision())
                 .withLatestReadyRevisionName(view.latestReadyRevision())
                 .withTraffic(traffic(view))
@@ -77,13 +86,15 @@ final class KnativeObjects {
     }
 
     Route route(FunctionView view) {
+        List<TrafficTarget> spec = applied(view).map(a -> a.service().getSpec().getTraffic()).orElse(List.of(
+                new TrafficTargetBuilder().withConfigurationName(view.knativeService()).withLatestRevision(true)
+                        .withPercent(100L).build()));
         Route route = new RouteBuilder()
                 .withMetadata(metadata("Route", view.knativeService(), view.namespace(), view.created(), 1L, childLabels(view),
                         owner(view)))
-                .withNewSpec().withTraffic(new TrafficTargetBuilder().withConfigurationName(view.knativeService())
-                        .withLatestRevision(true).withPercent(100L).build()).endSpec()
-                .withNewStatus().withObservedGeneration(1L).withUrl(view.url())
-                .withAddress(new AddressableBuilder().withUrl(view.url()).build())
+                .withNewSpec().withTraffic(spec).endSpec()
+                .withNewStatus().withObservedGeneration(1L).withUrl(url(view))
+                .withAddress(new AddressableBuilder().withUrl(view.clusterLocal() ? url(view) : view.url()).build())
                 .withTraffic(traffic(view))
                 .withConditions(routeCondition("AllTrafficAssigned", view), routeCondition("IngressReady", view),
                         routeCondition("Ready", view)).endStatus()
@@ -96,7 +107,7 @@ final class KnativeObjects {
         for (RevisionView r : view.revisions()) {
             Map<String, String> labels = new LinkedHashMap<>(childLabels(view));
             labels.put("serving.knative.dev/configuration", view.knativeService());
-            labels.put("serving.knative.dev/configurationGeneration", String.valueOf(revisionGeneration(r.name())));
+            labels.put("serving.knative.dev/configurationGeneration", String.valueOf(generation(r)));
             labels.put("serving.knative.dev/routingState", r.active() ? "active" : "reserve");
             Condition ready = r.ready() ? condition("Ready", "True", null, null, r.created())
                     : r.failure() == null ? condition("Ready", "Unknown", "Deploying", null, r.created())
@@ -104,9 +115,11 @@ final class KnativeObjects {
             Condition active = r.containers() > 0 ? condition("Active", "True", null, null, r.created())
                     : condition("Active", "False", "NoTraffic", "The target is not receiving traffic.", r.created());
             Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
+            var template = applied(view).flatMap(a -> a.revisions().stream().filter(k -> k.name().equals(r.name()))
+                    .findFirst()).map(k -> k.template()).orElse(service.getSpec().getTemplate());
             Revision revision = new RevisionBuilder()
                     .withMetadata(metadata("Revision", r.name(), view.namespace(), r.created(), 1L, labels, configurationOwner(view)))
-                    .withSpec(service.getSpec().getTemplate().getSpec())
+                    .withSpec(template.getSpec())
                     .withNewStatus().withObservedGeneration(1L).withActualReplicas(r.containers())
                     .withDesiredReplicas(r.containers())
                     .withConditions(active, ready).endStatus()
@@ -117,6 +130,21 @@ final class KnativeObjects {
             out.add(versioned(revision));
         }
         return out;
+    }
+
+    /** The configuration generation that made a revision: serving's, else the number of its Knative name. */
+    static long generation(RevisionView r) {
+        return r.generation() > 0 ? r.generation() : revisionGeneration(r.name());
+    }
+
+    private Optional<AppliedService> applied(FunctionView view) {
+        return view.manifest() ? applied.apply(view.knativeService()) : Optional.empty();
+    }
+
+    /** status.url: the public URL, or the cluster-local one for a service that has none. */
+    private static String url(FunctionView view) {
+        return view.clusterLocal() ? "http://" + view.knativeService() + "." + view.namespace() + ".svc.cluster.local"
+                : view.url();
     }
 
     /** Knative names revisions {@code <configuration>-<5-digit generation>}. */
@@ -136,7 +164,12 @@ final class KnativeObjects {
         return (time == null ? Instant.EPOCH : time).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    @SuppressWarnings("unchecked")
     private Map<String, Object> manifest(String knativeService) {
+        Optional<AppliedService> kept = applied.apply(knativeService);
+        if (kept.isPresent()) {
+            return KubeJson.MAPPER.convertValue(kept.get().service(), Map.class);
+        }
         return KnativeManifests.services(project, null).stream().filter(m -> m.name().equals(knativeService))
                 .map(Manifest::object).findFirst().orElseGet(() -> Map.of("spec", Map.of("template", Map.of("spec", Map.of()))));
     }
@@ -145,12 +178,12 @@ final class KnativeObjects {
         return Math.max(1, view.latestCreatedRevision() == null ? 1 : revisionGeneration(view.latestCreatedRevision()));
     }
 
+    /** status.traffic: each target with the revision it resolves to now, and a tag's own URL. */
     private static List<TrafficTarget> traffic(FunctionView view) {
-        if (view.latestReadyRevision() == null) {
-            return List.of();
-        }
-        return List.of(new TrafficTargetBuilder().withRevisionName(view.latestReadyRevision()).withLatestRevision(true)
-                .withPercent(100L).build());
+        return view.traffic().stream().filter(t -> !t.revision().isEmpty()).map(t -> new TrafficTargetBuilder()
+                .withRevisionName(t.revision()).withLatestRevision(t.latestRevision())
+                .withPercent(t.tag() != null && t.percent() == 0 ? null : (long) t.percent()).withTag(t.tag())
+                .withUrl(t.tag() == null ? null : view.url().replaceFirst("://", "://" + t.tag() + "-")).build()).toList();
     }
 
     private static Map<String, String> childLabels(FunctionView view) {

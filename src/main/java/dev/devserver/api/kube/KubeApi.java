@@ -1,5 +1,6 @@
 package dev.devserver.api.kube;
 
+import dev.devserver.manifests.AppliedServices;
 import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.project.Project;
 import dev.devserver.serving.FunctionView;
@@ -28,7 +29,8 @@ public final class KubeApi {
     private final PodLogs podLogs;
     private final OpenApi openApi = new OpenApi();
 
-    public KubeApi(Supplier<Project> project, Supplier<List<FunctionView>> views, LogSearch logs) {
+    /** @param services the Knative Services applied through this API; null when writes of services are refused */
+    public KubeApi(Supplier<Project> project, Supplier<List<FunctionView>> views, LogSearch logs, AppliedServices services) {
         Project p = project.get();
         ApiToken[] made = new ApiToken[1];
         // Made now so clients find it as soon as `up` serves; if the disk refuses, tried again on the next request.
@@ -44,7 +46,7 @@ public final class KubeApi {
         }
         this.namespaces = new NamespacesApi(() -> project.get().namespace());
         this.secrets = new SecretsApi(new SecretObjects(p.dir(), p.namespace()));
-        this.serving = new ServingApi(project, views);
+        this.serving = new ServingApi(project, views, services);
         this.podLogs = new PodLogs(serving, project, logs);
     }
 

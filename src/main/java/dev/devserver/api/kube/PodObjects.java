@@ -41,7 +41,7 @@ final class PodObjects {
         labels.put("app", r.name());
         labels.put(KnativeObjects.SERVICE_LABEL, view.knativeService());
         labels.put("serving.knative.dev/configuration", view.knativeService());
-        labels.put("serving.knative.dev/configurationGeneration", String.valueOf(KnativeObjects.revisionGeneration(r.name())));
+        labels.put("serving.knative.dev/configurationGeneration", String.valueOf(KnativeObjects.generation(r)));
         labels.put("serving.knative.dev/revision", r.name());
         labels.put("serving.knative.dev/revisionUID", KnativeObjects.uid("Revision", view.namespace(), r.name()));
         String started = KnativeObjects.timestamp(r.created());

@@ -1,12 +1,15 @@
 package dev.devserver.api.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.manifests.AppliedService;
+import dev.devserver.manifests.AppliedServices;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.serving.FunctionView;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
@@ -17,17 +20,21 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * serving.knative.dev/v1 objects, pods and events computed from serving's views. The project's functions belong to
- * serverless.yml, so writes to them are refused naming the file; a Service of another name can be checked with
- * --dry-run=server (strict validation against Knative's model), not yet created.
+ * serving.knative.dev/v1 objects, pods and events computed from serving's views, and writes of Knative Services:
+ * the project's functions belong to serverless.yml, so writes to them are refused naming the file; a Service of
+ * another name is applied ({@link AppliedServices}) and served like a function.
  */
 final class ServingApi {
     private final Supplier<Project> project;
     private final Supplier<List<FunctionView>> views;
+    private final AppliedServices services;
+    private final ServiceWebhook webhook;
 
-    ServingApi(Supplier<Project> project, Supplier<List<FunctionView>> views) {
+    ServingApi(Supplier<Project> project, Supplier<List<FunctionView>> views, AppliedServices services) {
         this.project = project;
         this.views = views;
+        this.services = services;
+        this.webhook = new ServiceWebhook(services == null ? 300 : services.revisionTimeout().toSeconds());
     }
 
     Reads services() {
@@ -60,16 +67,20 @@ final class ServingApi {
 
     private Reads reads(ResourceType type, PerFunction each) {
         return new Reads(type, namespace -> {
-            KnativeObjects objects = new KnativeObjects(project.get());
+            KnativeObjects objects = new KnativeObjects(project.get(), name -> services == null ? Optional.empty() : services.get(name));
             return views.get().stream().filter(v -> namespace == null || v.namespace().equals(namespace))
                     .flatMap(v -> each.objects(objects, v)).map(KubeJson::tree).toList();
         });
     }
 
-    /** POST, PUT, PATCH and DELETE of services. */
+    /**
+     * POST, PUT, PATCH (the four types) and DELETE of services. The project's functions belong to serverless.yml (403
+     * naming the file); any other Service is defaulted and checked as Knative's webhook does, then applied (a changed
+     * template makes a revision) unless it is a dry run.
+     */
     void write(RoutingContext ctx) {
         String named = ctx.pathParam("name");
-        SecretsApi.write(ctx, "Service in version \"serving.knative.dev/v1\"", request -> {
+        SecretsApi.write(ctx, KIND, request -> {
             String name = named != null ? named : request.body().path("metadata").path("name").asText("");
             Optional<FunctionSpec> function = project.get().functions().stream()
                     .filter(f -> f.knativeService().equals(name)).findFirst();
@@ -78,44 +89,124 @@ final class ServingApi {
                         + source(function.get()) + ": edit that file to change it (devserver rolls the change out)");
                 return;
             }
-            if (named != null || !ctx.request().method().name().equals("POST")) {
-                KubeReplies.notFound(ctx, Catalog.SERVICES, name);
+            if (services == null) {
+                KubeReplies.forbidden(ctx, Catalog.SERVICES, name, "this devserver serves no Knative Services");
                 return;
             }
-            Service service = StrictDecoding.decode(request.body(), Service.class, request.strict());
-            List<StatusCause> causes = problems(service);
-            if (!causes.isEmpty()) {
-                KubeReplies.invalid(ctx, Catalog.SERVICES, name, causes);
+            Optional<ObjectNode> current = services().find(project.get().namespace(), name);
+            String method = ctx.request().method().name();
+            if (method.equals("DELETE")) {
+                delete(ctx, request, name, current.isPresent());
                 return;
             }
-            if (!request.dryRun()) {
-                KubeReplies.forbidden(ctx, Catalog.SERVICES, name, "devserver serves the functions of "
-                        + project.get().file() + ": add the function there (or check this object with --dry-run=server)");
+            JsonNode desired = desired(ctx, request, method, current);
+            if (desired == null) {
                 return;
             }
-            service.getMetadata().setNamespace(project.get().namespace());
-            service.getMetadata().setUid(KnativeObjects.uid("Service", project.get().namespace(), name));
-            service.getMetadata().setGeneration(1L);
-            service.getMetadata().setCreationTimestamp(KnativeObjects.timestamp(Instant.now()));
-            KubeReplies.json(ctx, 201, KnativeObjects.versioned(service));
+            Service service = StrictDecoding.decode(desired, Service.class, request.strict());
+            if (service.getMetadata() == null) {
+                service.setMetadata(new ObjectMeta());
+            }
+            if (named != null && service.getMetadata().getName() != null && !named.equals(service.getMetadata().getName())) {
+                KubeReplies.badRequest(ctx, "the name of the object (" + service.getMetadata().getName()
+                        + ") does not match the name on the URL (" + named + ")");
+                return;
+            }
+            String namespace = service.getMetadata().getNamespace();
+            if (namespace != null && !namespace.isEmpty() && !namespace.equals(project.get().namespace())) {
+                KubeReplies.badRequest(ctx, "the namespace of the provided object does not match the namespace sent on the request");
+                return;
+            }
+            apply(ctx, request, service, current.isPresent() ? 200 : 201);
         });
     }
 
-    /** What Knative's webhook would refuse first: no name, no container, no image. */
-    private static List<StatusCause> problems(Service service) {
-        List<StatusCause> causes = new java.util.ArrayList<>();
-        if (service.getMetadata() == null || service.getMetadata().getName() == null
-                || !dev.devserver.secrets.SecretNames.isName(service.getMetadata().getName())) {
-            causes.add(KubeReplies.cause("FieldValueInvalid", "metadata.name", "Invalid value: a DNS-1035 label is required"));
+    private static final String KIND = "Service in version \"serving.knative.dev/v1\"";
+
+    /** The object the write asks for: the body (create, replace, first apply) or the current one patched. */
+    private JsonNode desired(RoutingContext ctx, WriteRequest request, String method, Optional<ObjectNode> current) {
+        String name = ctx.pathParam("name");
+        String type = ctx.request().getHeader("Content-Type");
+        boolean serverSideApply = type != null && type.startsWith(Patches.APPLY);
+        if (method.equals("POST") && current.isPresent()) {
+            KubeReplies.alreadyExists(ctx, Catalog.SERVICES, current.get().path("metadata").path("name").asText());
+            return null;
         }
-        var template = service.getSpec() == null ? null : service.getSpec().getTemplate();
-        var containers = template == null || template.getSpec() == null ? null : template.getSpec().getContainers();
-        if (containers == null || containers.isEmpty()) {
-            causes.add(KubeReplies.cause("FieldValueRequired", "spec.template.spec.containers", "Required value"));
-        } else if (containers.get(0).getImage() == null || containers.get(0).getImage().isBlank()) {
-            causes.add(KubeReplies.cause("FieldValueRequired", "spec.template.spec.containers[0].image", "Required value"));
+        if (current.isEmpty() && !method.equals("POST") && !serverSideApply) {
+            KubeReplies.notFound(ctx, Catalog.SERVICES, name);
+            return null;
         }
-        return causes;
+        if (method.equals("PUT")) {
+            String given = request.body().path("metadata").path("resourceVersion").asText("");
+            if (!given.isEmpty() && !given.equals(Reads.version(current.get()))) {
+                KubeReplies.conflict(ctx, Catalog.SERVICES, name);
+                return null;
+            }
+        }
+        if (!method.equals("PATCH")) {
+            return request.body();
+        }
+        if (serverSideApply) { // devserver merges the applied fields over the current object (no field ownership)
+            return current.map(c -> Patches.merge(c, request.body())).orElse(request.body());
+        }
+        try {
+            return Patches.apply(type, current.get(), request.body());
+        } catch (IllegalArgumentException e) {
+            boolean jsonPatch = type != null && type.startsWith(Patches.JSON_PATCH);
+            KubeReplies.failure(ctx, jsonPatch ? 422 : 415, jsonPatch ? "Invalid" : "UnsupportedMediaType", e.getMessage(), null);
+            return null;
+        }
+    }
+
+    /** Knative's webhook (defaults, then every problem in its words), then the service applied unless dry run. */
+    private void apply(RoutingContext ctx, WriteRequest request, Service service, int code) {
+        String name = service.getMetadata().getName();
+        ObjectMeta meta = service.getMetadata();
+        Optional<AppliedService> before = name == null ? Optional.empty() : services.get(name);
+        service.setStatus(null);
+        meta.setNamespace(project.get().namespace());
+        meta.setResourceVersion(null);
+        meta.setManagedFields(null);
+        meta.setUid(KnativeObjects.uid("Service", project.get().namespace(), name));
+        meta.setCreationTimestamp(before.map(b -> b.service().getMetadata().getCreationTimestamp())
+                .orElse(KnativeObjects.timestamp(Instant.now())));
+        webhook.defaults(service);
+        List<String> problems = new java.util.ArrayList<>(webhook.problems(service));
+        if (problems.isEmpty()) {
+            String nameProblem = services.templateNameProblem(service);
+            if (nameProblem != null) {
+                problems.add(nameProblem + ": spec.template.metadata.name");
+            }
+        }
+        if (!problems.isEmpty()) {
+            KubeReplies.badRequest(ctx, ServiceWebhook.DENIED + String.join("\n", problems));
+            return;
+        }
+        long generation = before.map(b -> KubeJson.tree(b.service().getSpec()).equals(KubeJson.tree(service.getSpec()))
+                ? b.service().getMetadata().getGeneration() : b.service().getMetadata().getGeneration() + 1).orElse(1L);
+        meta.setGeneration(generation);
+        if (request.dryRun()) {
+            KubeReplies.json(ctx, code, KnativeObjects.versioned(service));
+            return;
+        }
+        services.apply(service);
+        KubeReplies.json(ctx, code, services().find(project.get().namespace(), name).map(o -> (Object) o).orElse(service));
+    }
+
+    private void delete(RoutingContext ctx, WriteRequest request, String name, boolean exists) {
+        if (!exists) {
+            KubeReplies.notFound(ctx, Catalog.SERVICES, name);
+            return;
+        }
+        if (!request.dryRun()) {
+            services.delete(name);
+        }
+        ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
+                .put("status", "Success");
+        status.putObject("metadata");
+        status.putObject("details").put("name", name).put("group", Catalog.KNATIVE).put("kind", Catalog.SERVICES.plural())
+                .put("uid", KnativeObjects.uid("Service", project.get().namespace(), name));
+        KubeReplies.json(ctx, status);
     }
 
     private String source(FunctionSpec f) {
