@@ -14,15 +14,24 @@ record WriteRequest(JsonNode body, boolean dryRun, boolean strict, String fieldM
             body = ProtobufBodies.decode(ctx.body() == null ? new byte[0] : ctx.body().buffer().getBytes());
         } else {
             String text = ctx.body() == null ? null : ctx.body().asString();
-            try {
-                body = text == null || text.isBlank() ? KubeJson.MAPPER.createObjectNode() : KubeJson.readYaml(text);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("the request body is neither JSON nor YAML");
-            }
+            body = text == null || text.isBlank() ? KubeJson.MAPPER.createObjectNode() : parse(text);
         }
         String validation = ctx.request().getParam("fieldValidation");
         return new WriteRequest(body, "All".equals(ctx.request().getParam("dryRun")),
                 validation == null || validation.equalsIgnoreCase("Strict"),
                 ctx.request().getParam("fieldManager"), "true".equals(ctx.request().getParam("force")));
+    }
+
+    /** JSON as it is (a merge patch's nulls delete fields), else YAML (server-side apply sends YAML). */
+    private static JsonNode parse(String text) {
+        try {
+            return KubeJson.MAPPER.readTree(text);
+        } catch (java.io.IOException notJson) {
+            try {
+                return KubeJson.readYaml(text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("the request body is neither JSON nor YAML");
+            }
+        }
     }
 }
