@@ -141,7 +141,7 @@ final class Containers {
         Throwable[] failed = new Throwable[1];
         try {
             // Not docker-java's PullImageResultCallback: its onError logs a stack trace; the failure is reported below.
-            docker.pullImageCmd(reference).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
+            docker.pullImageCmd(reference).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
                 @Override
                 public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
                     if (item.getErrorDetail() != null && failed[0] == null) {

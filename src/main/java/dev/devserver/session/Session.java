@@ -31,8 +31,6 @@ import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,8 +70,8 @@ public final class Session implements AutoCloseable {
     private Session(Project project, SessionOptions options, Vertx vertx, DockerClient docker, SessionListener listener) {
         this.project = new CurrentProject(project);
         this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, listener::message) : null;
-        this.port = concretePort(options.host(), options.port());
-        int httpsPort = tls == null ? -1 : httpsPort(options, port);
+        this.port = SessionPorts.concrete(options.host(), options.port());
+        int httpsPort = tls == null ? -1 : SessionPorts.https(options, port);
         Path logs = logsFolder(project, listener);
         this.containerLogs = new ContainerLogFiles(logs, options.logMaxBytes());
         ContainerOutput output = (function, revision, stderr, text) -> {
@@ -177,30 +175,6 @@ public final class Session implements AutoCloseable {
                     + (tls == null ? "." : " or --https-port."));
         }
     }
-
-    /** Port 0 means "any free port"; resolved here because the router binds one server per core on one port. */
-    private static int concretePort(String host, int port) {
-        if (port != 0) {
-            return port;
-        }
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new DevserverException("Cannot find a free port on " + host + ": " + e.getMessage());
-        }
-    }
-
-    private static int httpsPort(SessionOptions options, int httpPort) {
-        int https = concretePort(options.host(), options.tls().httpsPort());
-        while (https == httpPort && options.tls().httpsPort() == 0) {
-            https = concretePort(options.host(), 0);
-        }
-        if (https == httpPort) {
-            throw new DevserverException("--https-port " + https + " is the HTTP port too: give them different ports.");
-        }
-        return https;
-    }
-
 
     public Project project() {
         return project.get();
