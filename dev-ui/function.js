@@ -201,12 +201,31 @@ const invokePanel = {
       dom.el('textarea', {id: 'invoke-headers', rows: 2, spellcheck: 'false'}),
       dom.el('label', {for: 'invoke-body', text: 'Body'}),
       dom.el('textarea', {id: 'invoke-body', rows: 5, spellcheck: 'false'}),
+      invokePanel.cloudEventFields(),
       dom.el('div', {class: 'row'},
         dom.el('button', {id: 'invoke-send', type: 'button', text: 'Send', onclick: () => invokePanel.send(name)}),
         dom.el('span', {id: 'invoke-status', class: 'status'}),
         dom.el('span', {id: 'invoke-duration', class: 'muted'})),
       dom.el('pre', {id: 'invoke-response-headers', class: 'log'}),
       dom.el('pre', {id: 'invoke-response-body', class: 'log'}));
+  },
+
+  // CloudEvent mode: the body becomes the event's data, sent in binary (ce-* headers) or structured mode.
+  cloudEventFields() {
+    const input = (id, label, placeholder) => dom.el('input', {id, placeholder, 'aria-label': label});
+    return dom.el('div', {class: 'row'},
+      dom.el('label', {}, dom.el('input', {type: 'checkbox', id: 'invoke-ce'}), ' CloudEvent'),
+      input('invoke-ce-type', 'Event type', 'type, e.g. com.example.created'),
+      input('invoke-ce-source', 'Event source', 'source, e.g. /my/app'),
+      input('invoke-ce-id', 'Event id', 'id (default: random)'),
+      dom.el('label', {}, dom.el('input', {type: 'checkbox', id: 'invoke-ce-structured'}), ' structured'));
+  },
+
+  cloudEvent() {
+    if (!document.getElementById('invoke-ce').checked) return undefined;
+    const value = id => document.getElementById(id).value.trim();
+    return {type: value('invoke-ce-type'), source: value('invoke-ce-source'), id: value('invoke-ce-id') || null,
+      structured: document.getElementById('invoke-ce-structured').checked};
   },
 
   headers() {
@@ -231,7 +250,7 @@ const invokePanel = {
         method: 'POST',
         headers: {'Content-Type': 'application/json'},
         body: JSON.stringify({method, path: document.getElementById('invoke-path').value || '/', headers: invokePanel.headers(),
-          body: method === 'GET' || method === 'HEAD' || body === '' ? null : body}),
+          body: method === 'GET' || method === 'HEAD' || body === '' ? null : body, cloudEvent: invokePanel.cloudEvent()}),
       });
       status.textContent = String(result.status);
       status.className = 'status s' + String(result.status).charAt(0);

@@ -71,7 +71,24 @@ final class Invoker {
             }
             JsonNode body = json.path("body");
             String text = body.isMissingNode() || body.isNull() ? null : body.isTextual() ? body.asText() : body.toString();
+            JsonNode event = json.path("cloudEvent");
+            if (event.isObject()) {
+                return asCloudEvent(HttpMethod.valueOf(method), path, headers, text, event);
+            }
             return new Call(HttpMethod.valueOf(method), path, headers, text);
+        }
+
+        /** {cloudEvent: {type, source, id?, structured?}}: the body becomes the event's data, typed by Content-Type. */
+        private static Call asCloudEvent(HttpMethod method, String path, Map<String, String> headers, String data,
+                                         JsonNode event) {
+            String given = headers.keySet().stream().filter(h -> h.equalsIgnoreCase("content-type")).findFirst()
+                    .map(headers::remove).orElse(data != null && looksLikeJson(data) ? null : "text/plain; charset=utf-8");
+            CloudEvent ce = new CloudEvent(event.path("id").asText(null), event.path("source").asText(null),
+                    event.path("type").asText(null), given);
+            byte[] bytes = data == null ? new byte[0] : data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            CloudEvent.HttpForm form = event.path("structured").asBoolean(false) ? ce.structured(bytes) : ce.binary(bytes);
+            headers.putAll(form.headers());
+            return new Call(method, path, headers, new String(form.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Knative-in-a-box: run a GitLab Serverless project locally.",
         subcommands = {UpCommand.class, DownCommand.class, BuildCommand.class, ValidateCommand.class, DoctorCommand.class,
-                RenderCommand.class, SecretCommand.class, LogsCommand.class, GetCommand.class, InitCommand.class,
+                RenderCommand.class, SecretCommand.class, LogsCommand.class, GetCommand.class, InvokeCommand.class, InitCommand.class,
                 CompletionCommand.class, KubeconfigCommand.class, PruneCommand.class})
 public class DevserverCommand {
 }

@@ -249,6 +249,20 @@ class ApiServerTest {
     }
 
     @Test
+    void invokeSendsACloudEventInEitherMode() throws Exception {
+        JsonNode binary = JSON.readTree(invoke(null, "{\"method\":\"POST\",\"body\":\"{\\\"a\\\":1}\","
+                + "\"cloudEvent\":{\"type\":\"t.x\",\"source\":\"/ui\"}}").body());
+        assertEquals("{\"a\":1}", binary.get("body").asText(), "binary mode: the data is the body");
+        JsonNode structured = JSON.readTree(invoke(null, "{\"method\":\"POST\",\"body\":\"{\\\"a\\\":1}\","
+                + "\"cloudEvent\":{\"type\":\"t.x\",\"source\":\"/ui\",\"id\":\"7\",\"structured\":true}}").body());
+        assertEquals("{\"specversion\":\"1.0\",\"id\":\"7\",\"source\":\"/ui\",\"type\":\"t.x\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{\"a\":1}}", structured.get("body").asText());
+        HttpResponse<String> noType = invoke(null, "{\"method\":\"POST\",\"cloudEvent\":{\"source\":\"/ui\"}}");
+        assertEquals(400, noType.statusCode());
+        assertTrue(noType.body().contains("a CloudEvent needs a type"), noType.body());
+    }
+
+    @Test
     void invokeGoesThroughTheRouterWithTheFunctionsHost() throws Exception {
         HttpResponse<String> response = invoke(null,
                 "{\"method\":\"POST\",\"path\":\"/hi?x=1\",\"headers\":{\"X-Test\":\"1\",\"Host\":\"evil\"},\"body\":\"{\\\"a\\\":1}\"}");
