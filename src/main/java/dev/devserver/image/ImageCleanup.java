@@ -2,10 +2,12 @@ package dev.devserver.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PruneResponse;
 import com.github.dockerjava.api.model.PruneType;
+import dev.devserver.DevserverException;
 import dev.devserver.docker.Labels;
 
 import java.nio.file.Path;
@@ -62,8 +64,15 @@ public final class ImageCleanup {
     public Pruned pruneAll(Path projectDir) {
         int images = docker.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, projectDir.toString()))
                 .exec().size();
-        PruneResponse response = docker.pruneCmd(PruneType.IMAGES).withDangling(false)
-                .withLabelFilter(Labels.PROJECT + "=" + projectDir).exec();
+        PruneResponse response;
+        try {
+            response = docker.pruneCmd(PruneType.IMAGES).withDangling(false)
+                    .withLabelFilter(Labels.PROJECT + "=" + projectDir).exec();
+        } catch (InternalServerErrorException e) {
+            // Podman 4.3 adds dangling=true to its Docker-compatible prune and refuses ours (dangling=false).
+            throw new DevserverException("The engine refused to prune (" + e.getMessage().replaceAll("\\s+", " ").strip()
+                    + "). On Podman run: podman image prune -a -f --filter label=" + Labels.PROJECT + "=" + projectDir);
+        }
         int left = docker.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, projectDir.toString()))
                 .exec().size();
         return new Pruned(images - left, left, response.getSpaceReclaimed() == null ? 0 : response.getSpaceReclaimed());
