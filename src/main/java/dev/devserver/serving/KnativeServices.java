@@ -129,7 +129,7 @@ public final class KnativeServices {
         for (Revision r : s.history()) {
             if (routed.contains(r)) {
                 r.reinstate();
-            } else if (r != current && !r.replicas.isEmpty()) {
+            } else if (r != current && !s.isLatest(r) && !r.replicas.isEmpty()) { // the latest may be starting now
                 if (current != null) {
                     serving.drain(r, current);
                 } else {
