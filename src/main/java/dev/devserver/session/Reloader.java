@@ -138,7 +138,7 @@ final class Reloader {
             serving.rollOut(build, secrets.lookup()).whenComplete((revision, error) -> {
                 if (error == null) {
                     listener.reloaded(name, revision, Duration.ofNanos(System.nanoTime() - start), causes.get(name));
-                    serving.views().stream().filter(v -> v.function().equals(name)).findFirst().ifPresent(retired::remove);
+                    retired.remove(() -> serving.views().stream().filter(v -> v.function().equals(name)).findFirst());
                 } else {
                     listener.reloadFailed(name, causes.get(name), "the new revision did not become ready: "
                             + Failures.rootMessage(error), List.of());

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * After a reload, removes the images of a function's revisions that no longer serve and cannot be rolled back to, on
@@ -18,7 +21,8 @@ import java.util.concurrent.Executors;
 final class RetiredImages implements AutoCloseable {
     private final ImageCleanup cleanup;
     private final Path projectDir;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    private static final int RECHECKS = 12;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "image-cleanup");
         t.setDaemon(true);
         return t;
@@ -34,9 +38,18 @@ final class RetiredImages implements AutoCloseable {
         thread.execute(() -> cleanup.keepLatestAndPrevious(projectDir));
     }
 
-    void remove(FunctionView function) {
-        Set<String> keep = worthKeeping(function.revisions());
-        thread.execute(() -> cleanup.keepOnly(projectDir, function.knativeService(), keep));
+    void remove(Supplier<Optional<FunctionView>> function) {
+        thread.execute(() -> removeNow(function, RECHECKS));
+    }
+
+    private void removeNow(Supplier<Optional<FunctionView>> function, int rechecks) {
+        function.get().ifPresent(view -> {
+            cleanup.keepOnly(projectDir, view.knativeService(), worthKeeping(view.revisions()));
+            // A revision still stopping keeps its image: look again once its containers are gone.
+            if (rechecks > 0 && view.revisions().stream().anyMatch(r -> !r.active() && r.containers() > 0)) {
+                thread.schedule(() -> removeNow(function, rechecks - 1), 5, TimeUnit.SECONDS);
+            }
+        });
     }
 
     /**
