@@ -37,7 +37,7 @@ final class CrashRecovery {
         long backoffMs = backoffMs(crashes);
         String exit = code == null ? "stopped (the Docker engine is not reachable)" : "exited with code " + code;
         revision.crash = "its container " + exit + "; restarting in " + backoffMs / 1000 + " s"
-                + containers.lastOutputNote(replica);
+                + containers.lines().lastOutputNote(replica);
         events.info(revision.function, "container of " + revision.name + " " + exit + "; replacing it in " + backoffMs + " ms");
         removeWhenPossible(replica.containerId);
         replaceAfter(revision, backoffMs, crashes);

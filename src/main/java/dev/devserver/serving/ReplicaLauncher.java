@@ -81,7 +81,7 @@ final class ReplicaLauncher {
             return;
         }
         CountDownLatch followed = new CountDownLatch(1);
-        containers.follow(replica, (stderr, line) -> {
+        containers.lines().follow(replica, (stderr, line) -> {
             replica.remember(line);
             output.line(revision.function, revision.name, stderr, line);
         }, () -> {
@@ -103,7 +103,7 @@ final class ReplicaLauncher {
                 followed.await(2, TimeUnit.SECONDS); // its last output explains the failure
                 Integer code = containers.exitCodeIfReachable(replica);
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
-                        : "container exited with code " + code) + containers.lastOutputNote(replica);
+                        : "container exited with code " + code) + containers.lines().lastOutputNote(replica);
                 stop(revision, replica);
                 if (!revision.firstReady.isDone()) {
                     revision.fail(reason);
