@@ -63,16 +63,16 @@ final class FunctionsJson {
     }
 
     /**
-     * Knative's status.traffic: which revisions get what share. devserver's serverless.yml functions send all of it
-     * to the active revision; services applied with kubectl may split it (spec.traffic).
+     * Knative's status.traffic: which revisions get what share. serverless.yml functions send all of it to the latest
+     * ready revision; services applied with kubectl may split it and tag targets (spec.traffic).
      */
     static List<Map<String, Object>> traffic(FunctionView view) {
-        return view.revisions().stream().filter(RevisionView::active).map(r -> {
+        return view.traffic().stream().filter(t -> !t.revision().isEmpty()).map(t -> {
             Map<String, Object> target = new LinkedHashMap<>();
-            target.put("revision", r.name());
-            target.put("percent", 100);
-            target.put("tag", null);
-            target.put("latest", r.name().equals(view.latestReadyRevision()));
+            target.put("revision", t.revision());
+            target.put("percent", t.percent());
+            target.put("tag", t.tag());
+            target.put("latest", t.latestRevision());
             return target;
         }).toList();
     }

@@ -24,13 +24,19 @@ import java.time.Duration;
 final class ProxyStep implements Handler<Exchange> {
     private final Vertx vertx;
     private final HttpClient client;
+    private final HttpClient resendClient;
     private final HttpClient h2cClient;
     private final Duration revisionTimeout;
 
-    /** @param h2cClient speaks HTTP/2 with prior knowledge, for revisions whose port is named h2c (gRPC) */
-    ProxyStep(Vertx vertx, HttpClient client, HttpClient h2cClient, Duration revisionTimeout) {
+    /**
+     * @param resendClient opens a new connection for every request: a resend must not take another pooled connection,
+     *                     which the container may be closing at the same moment (it closes the ones idle as long)
+     * @param h2cClient    speaks HTTP/2 with prior knowledge, for revisions whose port is named h2c (gRPC)
+     */
+    ProxyStep(Vertx vertx, HttpClient client, HttpClient resendClient, HttpClient h2cClient, Duration revisionTimeout) {
         this.vertx = vertx;
         this.client = client;
+        this.resendClient = resendClient;
         this.h2cClient = h2cClient;
         this.revisionTimeout = revisionTimeout;
     }
@@ -47,7 +53,7 @@ final class ProxyStep implements Handler<Exchange> {
     /**
      * One attempt. A pooled keep-alive connection the container closes or resets just as the router reuses it fails
      * the request before any answer; under load that happens a few times a minute. Such a request is sent once more
-     * on another connection when that is safe: nothing was sent yet (no connection), or it has no body and a safe
+     * on a new connection when that is safe: nothing was sent yet (no connection), or it has no body and a safe
      * method (GET, HEAD, OPTIONS), as proxies do (nginx's proxy_next_upstream).
      */
     private void send(Exchange exchange, Endpoint endpoint, long timer, int resends) {
@@ -68,7 +74,7 @@ final class ProxyStep implements Handler<Exchange> {
                 .setPort(endpoint.port())
                 .setURI(request.uri())
                 .setHeaders(headers);
-        (h2c ? h2cClient : client).request(options).onComplete(ar -> {
+        (h2c ? h2cClient : resends < RESENDS ? resendClient : client).request(options).onComplete(ar -> {
             if (ar.failed()) {
                 if (mayRetry && !exchange.ended()) {
                     send(exchange, endpoint, timer, resends - 1);

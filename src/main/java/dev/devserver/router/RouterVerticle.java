@@ -21,8 +21,12 @@ import java.util.concurrent.TimeUnit;
  * With HTTPS on, a second server on the HTTPS port feeds the same handler chain.
  */
 final class RouterVerticle extends AbstractVerticle {
-    /** Below Node's 5 s keepAliveTimeout, so the router never reuses a connection the container is closing. */
-    private static final int UPSTREAM_KEEP_ALIVE_SECONDS = 4;
+    /**
+     * Well below Node's 5 s keepAliveTimeout: the pool's cleaner looks only once a second (later on a busy machine),
+     * so at 4 s the router still reused connections Node was closing. Servers with shorter timeouts (gunicorn's 2 s)
+     * can still close one under a request; {@link ProxyStep} resends that on a new connection.
+     */
+    private static final int UPSTREAM_KEEP_ALIVE_SECONDS = 2;
     /**
      * Queue-proxy is Go's net/http, whose default MaxHeaderBytes is 1 MiB: big cookies, JWTs and long query strings
      * pass on a cluster, so they pass here. Beyond it the request line gets 414 and the header section 431.
@@ -37,6 +41,7 @@ final class RouterVerticle extends AbstractVerticle {
     private HttpServer httpsServer;
     private HttpServer clusterServer;
     private HttpClient client;
+    private HttpClient resendClient;
     private HttpClient h2cClient;
 
     RouterVerticle(Router router, int port) {
@@ -47,30 +52,13 @@ final class RouterVerticle extends AbstractVerticle {
     @Override
     public void start(Promise<Void> started) {
         RouterOptions options = router.options();
-        client = vertx.httpClientBuilder()
-                .with(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setKeepAliveTimeout(UPSTREAM_KEEP_ALIVE_SECONDS)
-                        .setConnectTimeout(5_000)
-                        // What a container may answer with, as for requests (Go's transport allows even more).
-                        .setMaxHeaderSize(MAX_HEADER_BYTES)
-                        .setTcpNoDelay(true))
-                .with(new PoolOptions().setHttp1MaxSize(1000))
-                // A container resetting a pooled connection fails (and resends) the request on it; the reset itself
-                // is no news for the terminal.
-                .withConnectHandler(connection -> connection.exceptionHandler(e -> { }))
-                .build();
-        h2cClient = vertx.httpClientBuilder()
-                .with(new HttpClientOptions()
-                        .setProtocolVersion(HttpVersion.HTTP_2)
-                        .setHttp2ClearTextUpgrade(false) // prior knowledge, as Knative's queue-proxy speaks to h2c ports
-                        .setKeepAlive(true)
-                        .setConnectTimeout(5_000)
-                        .setMaxHeaderSize(MAX_HEADER_BYTES)
-                        .setTcpNoDelay(true))
-                .withConnectHandler(connection -> connection.exceptionHandler(e -> { }))
-                .build();
-        ProxyStep proxy = new ProxyStep(vertx, client, h2cClient, options.revisionTimeout());
+        client = upstreamClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(UPSTREAM_KEEP_ALIVE_SECONDS));
+        resendClient = upstreamClient(new HttpClientOptions().setKeepAlive(false));
+        h2cClient = upstreamClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false) // prior knowledge, as Knative's queue-proxy speaks to h2c ports
+                .setKeepAlive(true));
+        ProxyStep proxy = new ProxyStep(vertx, client, resendClient, h2cClient, options.revisionTimeout());
         UpgradeStep upgrade = new UpgradeStep(vertx, client, options.revisionTimeout(), proxy);
         ActivateStep activate = new ActivateStep(vertx, options.activationTimeout(), upgrade);
         RecordStep record = new RecordStep(router.requestListener(), router.metrics(), activate);
@@ -116,6 +104,18 @@ final class RouterVerticle extends AbstractVerticle {
         });
     }
 
+    /** A client to containers; a container resetting a connection fails (and resends) the request on it, no more news. */
+    private HttpClient upstreamClient(HttpClientOptions options) {
+        return vertx.httpClientBuilder()
+                .with(options.setConnectTimeout(5_000)
+                        // What a container may answer with, as for requests (Go's transport allows even more).
+                        .setMaxHeaderSize(MAX_HEADER_BYTES)
+                        .setTcpNoDelay(true))
+                .with(new PoolOptions().setHttp1MaxSize(1000))
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> { }))
+                .build();
+    }
+
     private HttpServerOptions serverOptions(RouterOptions options) {
         return new HttpServerOptions()
                 .setHost(options.bindHost())
@@ -150,6 +150,6 @@ final class RouterVerticle extends AbstractVerticle {
     public void stop(Promise<Void> stopped) {
         Future<Void> closed = Future.all(server.close(), httpsServer == null ? Future.succeededFuture() : httpsServer.close(),
                 clusterServer == null ? Future.succeededFuture() : clusterServer.close()).mapEmpty();
-        closed.eventually(() -> Future.all(client.close(), h2cClient.close())).<Void>mapEmpty().onComplete(stopped);
+        closed.eventually(() -> Future.all(client.close(), resendClient.close(), h2cClient.close())).<Void>mapEmpty().onComplete(stopped);
     }
 }

@@ -161,9 +161,16 @@ class ProtocolsIT {
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         WebSocket socket = CLIENT.newWebSocketBuilder().header("Host", host())
                 .buildAsync(URI.create("ws://127.0.0.1:" + UP.session().port() + "/chat"), new WebSocket.Listener() {
+                    /** The JDK may hand one message over in parts (a 5000-character one often is); whole ones are compared. */
+                    private final StringBuilder message = new StringBuilder();
+
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        received.add(data.toString());
+                        message.append(data);
+                        if (last) {
+                            received.add(message.toString());
+                            message.setLength(0);
+                        }
                         webSocket.request(1);
                         return null;
                     }

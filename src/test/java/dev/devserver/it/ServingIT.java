@@ -95,8 +95,10 @@ class ServingIT {
         try (Session session = Sessions.start(TestProjects.copy("scaling", dir), fastWindows(Duration.ZERO).withWatch(false))) {
             String host = host(session, "slow-js");
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            // Four 3-second requests: one container alone needs 12 s, so a second one (ready in a few seconds even on
+            // a busy machine) takes some of them.
             for (int i = 0; i < 4; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> Http.send(session.port(), host, "POST", "/", "text/plain", "1500")));
+                calls.add(CompletableFuture.supplyAsync(() -> Http.send(session.port(), host, "POST", "/", "text/plain", "3000")));
             }
             Set<String> answeredBy = new HashSet<>();
             for (CompletableFuture<HttpResponse<String>> call : calls) {

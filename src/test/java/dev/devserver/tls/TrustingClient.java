@@ -18,6 +18,12 @@ import java.time.Duration;
  * name really verify (the JDK checks the name against the URI's host: 127.0.0.1 unless another address is used).
  */
 public final class TrustingClient {
+    /**
+     * The JDK counts the TLS handshake in its connect timeout; a cold JVM's first handshake on a busy 2-core machine
+     * took over 5 s. These tests check what is served, not how fast.
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
     static {
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
     }
@@ -27,13 +33,13 @@ public final class TrustingClient {
 
     public static HttpClient client(Path caPem, HttpClient.Version version) {
         return HttpClient.newBuilder().version(version).sslContext(sslContext(caPem))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** The same, through {@code proxy}: URLs keep the function's host name, which the certificate must cover. */
     public static HttpClient client(Path caPem, HttpClient.Version version, LoopbackProxy proxy) {
         return HttpClient.newBuilder().version(version).sslContext(sslContext(caPem)).proxy(proxy.selector())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     public static SSLContext sslContext(Path caPem) {
