@@ -1,12 +1,14 @@
 package dev.devserver.cli;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.devserver.DevserverException;
 import dev.devserver.docker.Docker;
 import dev.devserver.image.BuildCa;
 import dev.devserver.RunningUp;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.RuntimeCatalog;
 import dev.devserver.image.RuntimeSources;
+import dev.devserver.project.Debugger;
 import dev.devserver.project.Project;
 import dev.devserver.serving.ServiceStatus;
 import dev.devserver.serving.ServingOptions;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +92,13 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "Its private key, PEM (Certbot's privkey.pem); implies --tls")
     Path tlsKey;
 
+    @Option(names = "--debug", split = ",", paramLabel = "FUNCTION[,FUNCTION…]", description = "Run these functions under"
+            + " their runtime's debugger, listening on a loopback port printed beside the URLs (see README: Debugging)")
+    List<String> debug = List.of();
+
+    @Option(names = "--debug-config", description = "With --debug: print a VS Code launch.json entry per debugged function")
+    boolean debugConfig;
+
     @Option(names = {"-v", "--verbose"}, description = "Show every line of the Docker build output")
     boolean verbose;
 
@@ -117,12 +127,16 @@ public class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Project p = project.load();
+        if (debugConfig && debug.isEmpty()) {
+            throw new DevserverException("--debug-config prints the debuggers of --debug: add --debug FUNCTION[,FUNCTION…].");
+        }
         if (!LOOPBACK.contains(host)) {
             System.err.println(Ansi.yellow("warning: ") + "the router listens on " + host
                     + ": other machines can reach your functions.");
         }
         ServingOptions serving = ServingOptions.defaults().withReadyTimeout(readyTimeout)
-                .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target);
+                .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target)
+                .withDebugged(Debugger.select(p, debug));
         BuildCa ca = build.buildCa();
         DockerClient docker = Docker.connect();
         RuntimeCatalog catalog = RuntimeCatalog.locate();
@@ -159,8 +173,11 @@ public class UpCommand implements Callable<Integer> {
         if (json) {
             events.builds(session.builds());
             events.ready(p, session.serving().statuses(), session.requestLog().toString());
+            session.debugPorts().forEach((function, port) -> events.print(JsonEvents.event("debugger")
+                    .put("function", function).put("address", "127.0.0.1:" + port)));
         } else {
             printReady(session, progress, terminal);
+            DebugPorts.print(System.out, p, session.debugPorts(), debugConfig);
             summary.start(session.serving()::statuses);
         }
         stopped.await();

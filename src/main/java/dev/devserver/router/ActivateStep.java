@@ -46,7 +46,8 @@ final class ActivateStep implements Handler<Exchange> {
             return;
         }
         Context context = vertx.getOrCreateContext();
-        long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> exchange.fail(503,
+        // Under `up --debug` the one container may hold a request at a breakpoint: the next one waits for it.
+        long timer = exchange.route.debugged() ? -1 : vertx.setTimer(Math.max(1, timeout.toMillis()), id -> exchange.fail(503,
                 "Service Unavailable: " + exchange.route.function() + " (" + exchange.route.knativeService()
                         + ") did not become ready within " + timeout.toSeconds() + "s (activation timeout)"));
         acquired.whenComplete((lease, error) -> context.runOnContext(v -> {

@@ -122,8 +122,7 @@ final class RouterVerticle extends AbstractVerticle {
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setMaxInitialLineLength(MAX_HEADER_BYTES)
                 .setInitialSettings(new Http2Settings().setMaxHeaderListSize(MAX_HEADER_BYTES))
-                // Longer than the revision timeout so a slow but legal answer is never cut by idleness.
-                .setIdleTimeout((int) options.revisionTimeout().toSeconds() + 10)
+                .setIdleTimeout((int) options.idleTimeout().toSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setHandle100ContinueAutomatically(true)
                 // No h2c from callers: its upgrade is a smuggling vector of its own, and with prior-knowledge detection

@@ -43,20 +43,24 @@ final class Containers {
     }
 
     /**
-     * Creates (without starting) a container of the spec's image that publishes its port on 127.0.0.1 at a port Docker
-     * picks; a command replaces the image's entrypoint and its arguments, as Kubernetes' command does.
+     * Creates (without starting) a container of the revision's image that publishes its port on 127.0.0.1 at a port
+     * Docker picks, and its debugger's port the same way under `up --debug`; a command replaces the image's entrypoint
+     * and its arguments, as Kubernetes' command does.
      */
-    Replica create(RevisionSpec spec, String revision, List<String> env, Map<String, String> labels) {
+    Replica create(Revision revision, Map<String, String> labels) {
+        RevisionSpec spec = revision.spec;
         String image = spec.image();
         ExposedPort port = ExposedPort.tcp(spec.port());
+        List<ExposedPort> exposed = revision.debugger == null ? List.of(port)
+                : List.of(port, ExposedPort.tcp(revision.debugger.containerPort()));
         Ports bindings = new Ports();
-        bindings.bind(port, Ports.Binding.bindIp("127.0.0.1"));
-        String name = revision + "-deployment-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 25), 36);
+        exposed.forEach(p -> bindings.bind(p, Ports.Binding.bindIp("127.0.0.1")));
+        String name = revision.name + "-deployment-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 25), 36);
         var create = docker.createContainerCmd(image)
                 .withName(name)
-                .withEnv(env)
+                .withEnv(revision.env)
                 .withLabels(labels)
-                .withExposedPorts(port)
+                .withExposedPorts(exposed)
                 .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))));
         if (spec.command() != null) {
             create.withEntrypoint(spec.command());
@@ -81,7 +85,8 @@ final class Containers {
      * Starts a created container and learns its endpoints (none when it exited at once): the published loopback port, and the container's own
      * address on the bridge network, which skips Docker's userland port proxy when this host can reach it.
      */
-    void start(Replica replica, int containerPort) {
+    void start(Replica replica, Revision revision) {
+        int containerPort = revision.spec.port();
         docker.startContainerCmd(replica.containerId).exec();
         var settings = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
         Ports.Binding[] bound = settings.getPorts().getBindings().get(ExposedPort.tcp(containerPort));
@@ -89,6 +94,11 @@ final class Containers {
             return;
         }
         replica.endpoint = new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec()));
+        if (revision.debugger != null) {
+            Ports.Binding[] debug = settings.getPorts().getBindings().get(ExposedPort.tcp(revision.debugger.containerPort()));
+            replica.debugEndpoint = debug == null || debug.length == 0 ? null
+                    : new Endpoint("127.0.0.1", Integer.parseInt(debug[0].getHostPortSpec()));
+        }
         String ip = settings.getIpAddress(); // empty on a user-defined network: its address is under Networks
         if ((ip == null || ip.isBlank()) && settings.getNetworks() != null) {
             ip = settings.getNetworks().values().stream().map(ContainerNetwork::getIpAddress)

@@ -105,6 +105,20 @@ public final class FunctionService implements ServiceRoute {
         return Optional.ofNullable(previous).filter(p -> p != revision);
     }
 
+    @Override
+    public boolean debugged() {
+        Revision serving = current;
+        return serving != null && serving.debugger != null;
+    }
+
+    /** Where the debugger of the revision receiving traffic listens (its one container), once it started. */
+    public Optional<Endpoint> debugEndpoint() {
+        Revision serving = current;
+        return serving == null ? Optional.empty() : serving.replicas.stream()
+                .filter(r -> r.state() == Replica.State.READY && r.debugEndpoint != null)
+                .map(r -> r.debugEndpoint).findFirst();
+    }
+
     Optional<Revision> current() {
         return Optional.ofNullable(current);
     }

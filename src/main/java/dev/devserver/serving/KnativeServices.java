@@ -84,7 +84,7 @@ public final class KnativeServices {
      */
     public String rollOut(String service, String given, RevisionSpec spec) {
         FunctionService s = register(service);
-        Revision revision = serving.create(s, given, spec);
+        Revision revision = serving.create(s, given, spec, null);
         serving.launch(s, revision).exceptionally(failed -> null); // the failure is the revision's, shown in its status
         return revision.name;
     }
@@ -96,7 +96,7 @@ public final class KnativeServices {
     public void restore(String service, String name, long generation, RevisionSpec spec, boolean start) {
         FunctionService s = register(service);
         s.generationAtLeast(generation - 1);
-        Revision revision = serving.create(s, name, spec);
+        Revision revision = serving.create(s, name, spec, null);
         if (start) {
             serving.launch(s, revision).exceptionally(failed -> null);
         }

@@ -32,6 +32,8 @@ final class Replica {
     final String name;
     volatile Endpoint endpoint;
     volatile Endpoint bridgeEndpoint;
+    /** The debugger's published loopback port under `up --debug`, else null. */
+    volatile Endpoint debugEndpoint;
     final AtomicInteger inFlight = new AtomicInteger();
     private final Deque<String> tail = new ArrayDeque<>();
     private volatile State state = State.CREATED;

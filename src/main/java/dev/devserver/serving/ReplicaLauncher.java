@@ -54,7 +54,7 @@ final class ReplicaLauncher {
             Replica r = standby;
             if (r == null) {
                 try {
-                    r = containers.create(revision.spec, revision.name, revision.env, labels);
+                    r = containers.create(revision, labels);
                 } catch (RuntimeException e) { // no image, engine refused: the revision says why
                     failedStart(revision, null, e);
                     return;
@@ -75,7 +75,7 @@ final class ReplicaLauncher {
 
     private void startAndProbe(Revision revision, Replica replica, long start, boolean cold) {
         try {
-            containers.start(replica, revision.spec.port());
+            containers.start(replica, revision);
         } catch (RuntimeException e) {
             failedStart(revision, replica, e);
             return;
@@ -191,7 +191,7 @@ final class ReplicaLauncher {
         }
         workers.execute(() -> {
             try {
-                Replica standby = containers.create(revision.spec, revision.name, revision.env, labels);
+                Replica standby = containers.create(revision, labels);
                 if (revision.retired) {
                     containers.remove(standby.containerId);
                 } else {

@@ -1,5 +1,6 @@
 package dev.devserver.serving;
 
+import dev.devserver.project.Debugger;
 import dev.devserver.project.FunctionSpec;
 
 import java.time.Instant;
@@ -27,6 +28,8 @@ final class Revision {
     final RevisionSpec spec;
     final List<String> env;
     final ScalingPolicy policy;
+    /** Set before the first launch for a function of `up --debug`: its containers publish the debugger's port too. */
+    volatile Debugger debugger;
     final Instant created = Instant.now();
     /** The configuration generation that made it (set when its service records it). */
     volatile long generation;

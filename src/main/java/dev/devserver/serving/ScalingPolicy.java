@@ -29,6 +29,14 @@ public record ScalingPolicy(int minScale, int maxScale, int containerConcurrency
         return new ScalingPolicy(min, max == 0 ? 0 : Math.max(max, Math.max(min, 1)), concurrency, target);
     }
 
+    /**
+     * Under a debugger: exactly one container, never frozen (only containers beyond min-scale are) nor scaled to zero;
+     * one request at a time when each request's process waits for the debugger on the one port.
+     */
+    public ScalingPolicy debugging(boolean oneRequestAtATime) {
+        return new ScalingPolicy(1, 1, oneRequestAtATime ? 1 : containerConcurrency, target);
+    }
+
     /** Containers needed for {@code concurrency} requests in flight, within min and max scale. */
     public int desired(double concurrency) {
         int wanted = (int) Math.ceil(concurrency / target);

@@ -27,4 +27,9 @@ public interface ServiceRoute {
     default boolean clusterLocal() {
         return false;
     }
+
+    /** Runs under `up --debug`: a request may be paused at a breakpoint for as long as its developer looks. */
+    default boolean debugged() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package dev.devserver.serving;
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.docker.Labels;
 import dev.devserver.image.BuildResult;
+import dev.devserver.project.Debugger;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
@@ -132,15 +133,25 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
             service.notReady("build failed: " + build.error());
             return CompletableFuture.failedFuture(new NotReadyException(502, "build failed: " + build.error()));
         }
-        Revision revision = create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets));
+        Debugger debugger = options.debugged().contains(function.name()) ? Debugger.of(function.runtime()).orElse(null) : null;
+        Revision revision = create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets), debugger);
         return launch(service, revision);
     }
 
-    /** A new revision of {@code service} named {@code given} (null: Knative's next name), not started yet. */
-    Revision create(FunctionService service, String given, RevisionSpec spec) {
+    /**
+     * A new revision of {@code service} named {@code given} (null: Knative's next name), not started yet; under
+     * {@code debugger} (null: none) with its environment on top and one container that never scales.
+     */
+    Revision create(FunctionService service, String given, RevisionSpec spec, Debugger debugger) {
         String name = service.nextRevisionName(given);
-        Revision revision = new Revision(name, spec, Environment.asDockerEnv(spec.containerEnv(name)),
-                ScalingPolicy.of(spec.annotations(), spec.concurrency(), options), Revision.QUEUE_DEPTH);
+        Map<String, String> env = spec.containerEnv(name);
+        ScalingPolicy policy = ScalingPolicy.of(spec.annotations(), spec.concurrency(), options);
+        if (debugger != null) {
+            env.putAll(debugger.env());
+            policy = policy.debugging(debugger.perRequest());
+        }
+        Revision revision = new Revision(name, spec, Environment.asDockerEnv(env), policy, Revision.QUEUE_DEPTH);
+        revision.debugger = debugger;
         service.created(revision);
         if (service.current().isEmpty()) {
             service.serve(revision); // first revision: requests wait for it rather than fail

@@ -18,6 +18,7 @@ import dev.devserver.observe.logs.RequestLogFile;
 import dev.devserver.observe.metrics.KnativeMetrics;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
+import dev.devserver.router.DebugPortForward;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.router.Router;
 import dev.devserver.router.RouterOptions;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,8 @@ public final class Session implements AutoCloseable {
     private final TlsMaterial kubeTls;
     private final KubeListener kubeListener;
     private List<BuildResult> builds = List.of();
+    /** `up --debug`: each debugged function's debugger port on loopback, by function name. */
+    private final Map<String, DebugPortForward> debugPorts = new java.util.LinkedHashMap<>();
 
     /**
      * Wires the stages in the order data flows, each given what it needs when it is made: ports first (a bad
@@ -72,7 +76,7 @@ public final class Session implements AutoCloseable {
         this.tls = options.tls().enabled() ? TlsSetup.prepare(options.tls(), project, listener::message) : null;
         this.port = SessionPorts.concrete(options.host(), options.port());
         int httpsPort = tls == null ? -1 : SessionPorts.https(options, port);
-        Path logs = logsFolder(project, listener);
+        Path logs = LogFolder.createOrWarn(project.dir(), listener::message);
         this.containerLogs = new ContainerLogFiles(logs, options.logMaxBytes());
         ContainerOutput output = (function, revision, stderr, text) -> {
             containerLogs.line(function, revision, stderr, text);
@@ -90,7 +94,7 @@ public final class Session implements AutoCloseable {
         this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, logSearch, metrics, services)
                 .httpsPort(httpsPort);
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), port, options.activationTimeout(),
-                options.revisionTimeout()), requestLog.andThen(new InBackground<RequestRecord>("request-view",
+                options.revisionTimeout(), !options.serving().debugged().isEmpty()), requestLog.andThen(new InBackground<RequestRecord>("request-view",
                 listener::request, listener::message)), metrics, api,
                 tls == null ? null : new Router.Https(httpsPort, tls.keyCertOptions()));
         serving.clusterGateway().ifPresent(gateway -> router.cluster(new Router.Cluster(gateway, CLUSTER_PORT, listener::message)));
@@ -99,6 +103,7 @@ public final class Session implements AutoCloseable {
         this.kubeTls = tls != null && tls.fromLocalCa() ? tls : TlsSetup.prepare(TlsOptions.localCa(0), project, listener::message);
         KubeListener kube = null;
         try {
+            debugPorts.putAll(SessionPorts.debuggers(vertx, project, options.serving().debugged(), serving));
             kube = kubeTls == tls ? null : KubeListener.start(vertx, options.host(), api, kubeTls.keyCertOptions());
         } catch (RuntimeException e) {
             close();
@@ -107,17 +112,10 @@ public final class Session implements AutoCloseable {
         this.kubeListener = kube;
     }
 
-    /**
-     * {@code .devserver/logs}; when it cannot be made (a file in its place, a read-only or full disk) the session still
-     * serves: the problem is shown once here, and the log writers report their own failures once.
-     */
-    private static Path logsFolder(Project project, SessionListener listener) {
-        try {
-            return LogFolder.create(project.dir());
-        } catch (DevserverException e) {
-            listener.message(e.getMessage() + " Until then request and container logs are not saved; functions are still served.");
-            return LogFolder.of(project.dir());
-        }
+    /** Each debugged function's debugger port on 127.0.0.1, in serverless.yml order. */
+    public Map<String, Integer> debugPorts() {
+        return debugPorts.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().port(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
@@ -267,6 +265,7 @@ public final class Session implements AutoCloseable {
             kubeListener.close();
         }
         api.close();
+        debugPorts.values().forEach(DebugPortForward::close);
         serving.close();
         if (retiredImages != null) {
             retiredImages.close();

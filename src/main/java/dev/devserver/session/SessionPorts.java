@@ -1,10 +1,20 @@
 package dev.devserver.session;
 
 import dev.devserver.DevserverException;
+import dev.devserver.project.Debugger;
+import dev.devserver.project.FunctionSpec;
+import dev.devserver.project.Project;
+import dev.devserver.router.DebugPortForward;
+import dev.devserver.serving.FunctionService;
+import dev.devserver.serving.Serving;
+import io.vertx.core.Vertx;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** The ports one `up` listens on, chosen before anything binds them. */
 final class SessionPorts {
@@ -32,5 +42,26 @@ final class SessionPorts {
             throw new DevserverException("--https-port " + https + " is the HTTP port too: give them different ports.");
         }
         return https;
+    }
+
+    /**
+     * `up --debug`: a loopback port per debugged function (in serverless.yml order), forwarded to the debugger of the
+     * container receiving its traffic. The ones opened are closed again when one cannot be.
+     */
+    static Map<String, DebugPortForward> debuggers(Vertx vertx, Project project, Set<String> debugged, Serving serving) {
+        Map<String, DebugPortForward> forwards = new LinkedHashMap<>();
+        try {
+            for (FunctionSpec f : project.functions()) {
+                if (debugged.contains(f.name())) {
+                    Debugger.of(f.runtime()).ifPresent(d -> forwards.put(f.name(), DebugPortForward.open(vertx,
+                            d.containerPort(), () -> serving.function(f.name()).flatMap(FunctionService::debugEndpoint))));
+                }
+            }
+            return forwards;
+        } catch (RuntimeException e) {
+            forwards.values().forEach(DebugPortForward::close);
+            throw new DevserverException("Cannot open a debugger port on 127.0.0.1 (" + Failures.rootMessage(e)
+                    + "): stop the program using it, or debug fewer functions.");
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.devserver.observe.logs;
 
+import dev.devserver.DevserverException;
 import dev.devserver.StateDir;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Where the logs live, for the writers and the readers alike: {@code .devserver/logs/requests.jsonl} (request lines)
@@ -23,6 +25,20 @@ public final class LogFolder {
     /** The project's logs folder, created with the state folder; throws DevserverException when it cannot be. */
     public static Path create(Path projectDir) {
         return new StateDir(projectDir).folder("logs");
+    }
+
+    /**
+     * {@link #create}, or when it cannot be made (a file in its place, a read-only or full disk) the folder it would
+     * be: `up` still serves; the problem is told to {@code warn} once here, and the log writers report their own
+     * failures once.
+     */
+    public static Path createOrWarn(Path projectDir, Consumer<String> warn) {
+        try {
+            return create(projectDir);
+        } catch (DevserverException e) {
+            warn.accept(e.getMessage() + " Until then request and container logs are not saved; functions are still served.");
+            return of(projectDir);
+        }
     }
 
     public static Path requests(Path folder) {

@@ -1,0 +1,263 @@
+package dev.devserver.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devserver.serving.ServingOptions;
+import dev.devserver.session.Session;
+import dev.devserver.session.SessionOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * `up --debug`: a real debugger client attaches to the printed loopback port, sets a breakpoint in the handler, a
+ * request stops there, and completes after resuming — past the revision timeout (2 s here), which a debugged
+ * function does not have. Node's inspector (Chrome DevTools protocol over WebSocket) for gitlab/runtimes/nodejs;
+ * debugpy (DAP) for openfaas/classic/python3 and the inspector for openfaas/classic/node, where each request's
+ * process waits for the debugger.
+ */
+class DebugIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REVISION_TIMEOUT = Duration.ofSeconds(2);
+    private static Path temp;
+    private static Session session;
+
+    @BeforeAll
+    static void up() throws IOException {
+        temp = Files.createTempDirectory("devserver-debug-");
+        Path project = TestProjects.copy("debug-invoke", temp);
+        session = Sessions.start(project, SessionOptions.defaults().withPort(0).withOfflineBases(true)
+                .withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
+                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "hello-node"))));
+    }
+
+    @AfterAll
+    static void down() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private static CompletableFuture<HttpResponse<String>> post(String function, String body) {
+        return CompletableFuture.supplyAsync(() -> Sessions.post(session, function, "application/json", body));
+    }
+
+    @Test
+    void nodeInspectorStopsAtABreakpointAndTheRequestCompletesAfterResume() throws Exception {
+        int port = session.debugPorts().get("echo-js");
+        Inspector inspector = Inspector.attach(port);
+        inspector.call("Debugger.enable", "{}");
+        JsonNode breakpoint = inspector.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":3,\"urlRegex\":\"echo\\\\.js$\"}");
+        assertFalse(breakpoint.path("result").path("locations").isEmpty(), "the handler is loaded: " + breakpoint);
+
+        CompletableFuture<HttpResponse<String>> response = post("echo-js", "{\"name\":\"debugger\"}");
+        holdAtBreakpointThenResume(inspector, 3, response);
+        HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("hello debugger", JSON.readTree(answer.body()).path("greeting").asText());
+        inspector.close();
+        assertEquals(1, containers("echo-js"), "one container while debugging");
+    }
+
+    @Test
+    void classicNodeWaitsForTheInspectorInEachRequestsProcess() throws Exception {
+        CompletableFuture<HttpResponse<String>> response = post("hello-node", "{\"n\":2}");
+        Inspector inspector = Inspector.attach(session.debugPorts().get("hello-node"));
+        inspector.call("Debugger.enable", "{}");
+        inspector.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":2,\"urlRegex\":\"handler\\\\.js$\"}");
+        inspector.call("Runtime.runIfWaitingForDebugger", "{}");
+        inspector.event("Debugger.paused"); // --inspect-brk: before index.js's first line
+        inspector.call("Debugger.resume", "{}");
+        holdAtBreakpointThenResume(inspector, 2, response);
+        inspector.close(); // the process ends once its debugger leaves, as when VS Code detaches
+        HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("{\"n\":2}", JSON.readTree(answer.body()).path("hello").asText());
+    }
+
+    /** The inspector reports the pause at {@code line} (0-based), the request stays held past the revision timeout. */
+    private static void holdAtBreakpointThenResume(Inspector inspector, int line,
+                                                   CompletableFuture<HttpResponse<String>> response) throws Exception {
+        JsonNode paused = inspector.event("Debugger.paused");
+        assertEquals(line, paused.at("/params/callFrames/0/location/lineNumber").asInt(), paused.toString());
+        assertFalse(paused.at("/params/hitBreakpoints").isEmpty(), paused.toString());
+        Thread.sleep(REVISION_TIMEOUT.toMillis() * 2);
+        assertFalse(response.isDone(), "held at the breakpoint, not answered with a 504");
+        inspector.call("Debugger.resume", "{}");
+    }
+
+    @Test
+    void debugpyStopsEachRequestsProcessAtABreakpoint() throws Exception {
+        int port = session.debugPorts().get("headers-py");
+        CompletableFuture<HttpResponse<String>> response = post("headers-py", "{\"n\":1}");
+        try (DapClient dap = attach(port, "debugpy")) {
+            dap.send("attach", DapClient.args().put("justMyCode", true));
+            dap.await(DapClient.event("initialized"), Duration.ofSeconds(30));
+            setBreakpoint(dap, "/home/app/function/handler.py", 7);
+            dap.send("configurationDone", null);
+            stopThenContinue(dap, 7, response);
+            // The process ends once the handler returned; debugpy says so and waits for the editor to leave, as
+            // VS Code does at once.
+            dap.await(DapClient.event("terminated"), Duration.ofSeconds(30));
+        }
+        HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("{\"n\":1}", JSON.readTree(answer.body()).path("body").asText().strip());
+        assertEquals(1, containers("headers-py"), "one container while debugging");
+    }
+
+    private static void setBreakpoint(DapClient dap, String path, int line) throws Exception {
+        var breakpoints = DapClient.args();
+        breakpoints.putObject("source").put("path", path);
+        breakpoints.putArray("breakpoints").addObject().put("line", line);
+        JsonNode set = dap.await(DapClient.response(dap.send("setBreakpoints", breakpoints)), Duration.ofSeconds(30));
+        assertTrue(set.at("/body/breakpoints/0/verified").asBoolean(), set.toString());
+    }
+
+    /** The request stops at {@code line} and stays held past the revision timeout; then `continue`. */
+    private static void stopThenContinue(DapClient dap, int line, CompletableFuture<HttpResponse<String>> response)
+            throws Exception {
+        JsonNode stopped = dap.await(DapClient.event("stopped"), Duration.ofSeconds(30));
+        assertEquals("breakpoint", stopped.at("/body/reason").asText(), stopped.toString());
+        int thread = stopped.at("/body/threadId").asInt();
+        JsonNode frames = dap.await(DapClient.response(dap.send("stackTrace", DapClient.args().put("threadId", thread))),
+                Duration.ofSeconds(30));
+        assertEquals(line, frames.at("/body/stackFrames/0/line").asInt(), frames.toString());
+        Thread.sleep(REVISION_TIMEOUT.toMillis() * 2);
+        assertFalse(response.isDone(), () -> "held at the breakpoint, not answered: " + response.join().statusCode()
+                + " " + response.join().body());
+        dap.send("continue", DapClient.args().put("threadId", thread));
+    }
+
+    /** Connects and initializes; per-request debuggers listen a moment after the request arrives: retry until one answers. */
+    private static DapClient attach(int port, String adapter) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        AssertionError last = null;
+        while (System.nanoTime() < deadline) {
+            DapClient dap = null;
+            try {
+                dap = new DapClient("127.0.0.1", port);
+                dap.await(DapClient.response(dap.send("initialize", DapClient.args().put("adapterID", adapter)
+                        .put("clientID", "devserver-test").put("linesStartAt1", true).put("columnsStartAt1", true)
+                        .put("pathFormat", "path"))), Duration.ofSeconds(2));
+                return dap;
+            } catch (AssertionError | IOException notYet) { // no process listens yet: the forward closes at once
+                last = new AssertionError(adapter + " did not answer on " + port, notYet);
+                if (dap != null) {
+                    dap.close();
+                }
+                Thread.sleep(300);
+            }
+        }
+        throw last;
+    }
+
+    private static int containers(String function) {
+        return session.serving().views().stream().filter(s -> s.function().equals(function)).findFirst()
+                .orElseThrow().containers();
+    }
+
+    /** Chrome DevTools protocol over the inspector's WebSocket: numbered calls, events kept for {@link #event}. */
+    private static final class Inspector implements WebSocket.Listener {
+        private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private final AtomicInteger ids = new AtomicInteger();
+        private final List<JsonNode> seen = new java.util.ArrayList<>();
+        private final WebSocket socket;
+
+        /** The first target listed on the printed port; a per-request process lists it a moment after the request. */
+        static Inspector attach(int port) throws Exception {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c Upgrade
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try {
+                    JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/json/list")).build(), HttpResponse.BodyHandlers.ofString()).body());
+                    String url = targets.get(0).path("webSocketDebuggerUrl").asText();
+                    assertTrue(url.startsWith("ws://127.0.0.1:" + port + "/"), "reached through the printed port: " + targets);
+                    return new Inspector(http, url);
+                } catch (IOException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                    Thread.sleep(300);
+                }
+            }
+        }
+
+        Inspector(HttpClient http, String url) throws Exception {
+            socket = http.newWebSocketBuilder().buildAsync(URI.create(url), this).get(10, TimeUnit.SECONDS);
+        }
+
+        JsonNode call(String method, String params) throws Exception {
+            int id = ids.incrementAndGet();
+            socket.sendText("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}", true).get();
+            return awaitMessage(m -> m.path("id").asInt() == id);
+        }
+
+        JsonNode event(String method) throws Exception {
+            return awaitMessage(m -> method.equals(m.path("method").asText()));
+        }
+
+        /** Messages that arrived while another was awaited stay in {@code seen} for a later await. */
+        private JsonNode awaitMessage(java.util.function.Predicate<JsonNode> wanted) throws Exception {
+            for (JsonNode earlier : seen) {
+                if (wanted.test(earlier)) {
+                    seen.remove(earlier);
+                    return earlier;
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode m = inbox.poll(200, TimeUnit.MILLISECONDS);
+                if (m != null && wanted.test(m)) {
+                    return m;
+                }
+                if (m != null) {
+                    seen.add(m);
+                }
+            }
+            throw new AssertionError("no such inspector message; seen: " + seen);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    inbox.add(JSON.readTree(partial.toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+}
