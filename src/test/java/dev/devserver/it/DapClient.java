@@ -78,8 +78,24 @@ final class DapClient implements AutoCloseable {
         throw new AssertionError("no such DAP message within " + timeout + "; seen: " + seen);
     }
 
+    /** A message that arrived while others were awaited and matches {@code wanted}, claimed; without waiting. */
+    java.util.Optional<JsonNode> received(Predicate<JsonNode> wanted) {
+        for (JsonNode earlier : unclaimed) {
+            if (wanted.test(earlier)) {
+                unclaimed.remove(earlier);
+                return java.util.Optional.of(earlier);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static Predicate<JsonNode> event(String name) {
         return m -> "event".equals(m.path("type").asText()) && name.equals(m.path("event").asText());
+    }
+
+    /** A "stopped" event for {@code reason} (breakpoint, pause, step…). */
+    static Predicate<JsonNode> stopped(String reason) {
+        return event("stopped").and(m -> reason.equals(m.at("/body/reason").asText()));
     }
 
     static Predicate<JsonNode> response(int requestSeq) {
