@@ -9,8 +9,12 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Shell lines (pipes as users write them) in a project folder, with KUBECONFIG from `devserver kubeconfig`. */
-record KubectlShell(Path project, Path kubeconfig, String namespace) {
+/**
+ * Shell lines (pipes as users write them) in a project folder, with KUBECONFIG from `devserver kubeconfig`.
+ *
+ * @param kubectlFolder null, or the folder of another `kubectl` to use, first on PATH
+ */
+record KubectlShell(Path project, Path kubeconfig, String namespace, Path kubectlFolder) {
     record Result(int code, String output) {
     }
 
@@ -20,7 +24,11 @@ record KubectlShell(Path project, Path kubeconfig, String namespace) {
         assertEquals(0, p.exitCode(), p.output());
         Path kubeconfig = temp.resolve("kubeconfig.yaml");
         Files.writeString(kubeconfig, p.output());
-        return new KubectlShell(project, kubeconfig, namespace);
+        return new KubectlShell(project, kubeconfig, namespace, null);
+    }
+
+    KubectlShell withKubectlFrom(Path folder) {
+        return new KubectlShell(project, kubeconfig, namespace, folder);
     }
 
     Result run(String line) throws Exception {
@@ -28,6 +36,9 @@ record KubectlShell(Path project, Path kubeconfig, String namespace) {
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("KUBE_NAMESPACE", namespace);
+        if (kubectlFolder != null) {
+            env.put("PATH", kubectlFolder + ":" + env.get("PATH"));
+        }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), line);

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,22 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * OpenAPI v3 ({@code /openapi/v3}, {@code /openapi/v3/api/v1}, {@code /openapi/v3/apis/serving.knative.dev/v1}):
  * schemas for `kubectl explain`, and PATCH operations that declare {@code fieldValidation}, which tells kubectl
  * (cli-runtime's query_param_verifier_v3) that the server validates fields itself, so it sends fieldValidation=Strict
- * instead of validating against OpenAPI v2. Built on first use and kept: most sessions never ask.
+ * instead of validating against OpenAPI v2. Older kubectl reads {@code /openapi/v2} instead ({@link OpenApiV2}).
+ * Built on first use and kept: most sessions never ask.
  */
 final class OpenApi {
-    private static final Map<ResourceType, Class<?>> MODELS = Map.of(
+    static final Map<ResourceType, Class<?>> MODELS = Map.of(
             Catalog.NAMESPACES, Namespace.class, Catalog.SECRETS, Secret.class, Catalog.PODS, Pod.class,
             Catalog.EVENTS, Event.class, Catalog.SERVICES, Service.class, Catalog.CONFIGURATIONS, Configuration.class,
             Catalog.REVISIONS, Revision.class, Catalog.ROUTES, Route.class);
     private final Map<String, String> documents = new ConcurrentHashMap<>();
+    private volatile V2 v2;
 
     void mount(Router r) {
         r.get("/openapi/v3").handler(this::root);
         r.get("/openapi/v3/api/v1").blockingHandler(ctx -> document(ctx, "api/v1", Catalog.CORE), false);
         r.get("/openapi/v3/apis/" + Catalog.KNATIVE + "/v1").blockingHandler(ctx ->
                 document(ctx, "apis/" + Catalog.KNATIVE + "/v1", Catalog.SERVING), false);
-        r.get("/openapi/v2").handler(ctx -> KubeReplies.failure(ctx, 404, "NotFound",
-                "devserver serves OpenAPI v3 only (/openapi/v3)", null));
+        r.get("/openapi/v2").blockingHandler(this::v2, false);
     }
 
     private void root(RoutingContext ctx) {
@@ -56,6 +58,23 @@ final class OpenApi {
         String text = documents.computeIfAbsent(groupVersion, gv -> build(types).toString());
         ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "public, immutable")
                 .end(text);
+    }
+
+    /** kubectl before 1.27 asks for protobuf; JSON for anyone else (curl, older Java clients). */
+    private void v2(RoutingContext ctx) {
+        V2 v2 = this.v2;
+        if (v2 == null) {
+            ObjectNode doc = OpenApiV2.json(MODELS, "v1." + Discovery.MINOR + ".0");
+            this.v2 = v2 = new V2(doc.toString(), OpenApiV2.protobuf(doc));
+        }
+        if (String.valueOf(ctx.request().getHeader("Accept")).contains("protobuf")) {
+            ctx.response().putHeader("Content-Type", OpenApiV2.PROTOBUF).end(Buffer.buffer(v2.protobuf()));
+        } else {
+            ctx.response().putHeader("Content-Type", "application/json").end(v2.json());
+        }
+    }
+
+    private record V2(String json, byte[] protobuf) {
     }
 
     private static ObjectNode build(List<ResourceType> types) {

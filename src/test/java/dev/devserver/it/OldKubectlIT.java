@@ -1,0 +1,81 @@
+package dev.devserver.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Debian 12's own kubectl (1.20, the brief's fallback), which knows no OpenAPI v3: it validates what it applies and
+ * explains with /openapi/v2 in protobuf. bin/test unpacks it into ~/.cache/devserver/kubectl-1.20
+ * ({@code -Ddevserver.kubectl120=FOLDER} names another).
+ */
+class OldKubectlIT {
+    static final Path KUBECTL_1_20 = Path.of(System.getProperty("devserver.kubectl120",
+            System.getProperty("user.home") + "/.cache/devserver/kubectl-1.20"));
+    @TempDir
+    static Path temp;
+    static DevserverProcess up;
+    static KubectlShell kubectl;
+    static int port;
+    static String namespace;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(KUBECTL_1_20.resolve("kubectl")), "no kubectl 1.20 in " + KUBECTL_1_20
+                + " (bin/test unpacks Debian's kubernetes-client there)");
+        Engine.docker();
+        Path project = TestProjects.copy("secrets", temp).toRealPath();
+        namespace = project.getFileName() + "-local";
+        port = DevserverProcess.freePort();
+        up = DevserverProcess.start(project, temp.resolve("up.log"), "up", "--port", String.valueOf(port));
+        up.awaitUp();
+        kubectl = KubectlShell.forRunningUp(project, temp, namespace).withKubectlFrom(KUBECTL_1_20);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (up != null) {
+            up.close();
+        }
+    }
+
+    @Test
+    void gitlabsCommandsApplyWithValidationAndExplain() throws Exception {
+        assertTrue(kubectl.ok("kubectl version --client --short").contains("v1.20"), "the old kubectl runs");
+        kubectl.ok("kubectl create secret generic my-secrets -n \"$KUBE_NAMESPACE\" --from-literal MY_SECRET=imverysecure");
+        // GitLab's CI template pipes a client-side manifest into apply, which 1.20 validates against /openapi/v2.
+        String pipe = "kubectl create secret generic my-secrets --from-literal MY_SECRET=from-ci --namespace \"$KUBE_NAMESPACE\""
+                + " --dry-run -o yaml | kubectl apply -f -";
+        assertTrue(kubectl.ok(pipe).contains("secret/my-secrets configured"));
+        Eventually.await("the applied value in the function", Duration.ofSeconds(90), () -> Http.get(port,
+                "vault-env-js." + namespace + ".localhost", "/").body().contains("\"MY_SECRET\":\"from-ci\""));
+        String table = kubectl.ok("kubectl -n \"$KUBE_NAMESPACE\" get services.serving.knative.dev");
+        assertTrue(table.contains("vault-env-js") && table.contains("True"), table);
+
+        String explained = kubectl.ok("kubectl explain ksvc.spec.template.spec");
+        assertTrue(explained.contains("containerConcurrency\t<integer>") && explained.contains("containers\t<[]Object>"), explained);
+    }
+
+    @Test
+    void aManifestIsValidatedAgainstKnativesSchemaBeforeItIsSent() throws Exception {
+        String manifest = "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: old-kubectl\nspec:\n"
+                + "  template:\n    spec:\n      containerConcurrency: 5\n      containers:\n        - image: busybox:never-pulled\n"
+                + "          imagePullPolicy: Never\n          enviroment: typo\n";
+        Path file = temp.resolve("typo.yaml");
+        Files.writeString(file, manifest);
+        KubectlShell.Result refused = kubectl.run("kubectl apply -f " + file);
+        assertEquals(1, refused.code(), refused.output());
+        assertTrue(refused.output().contains("unknown field \"enviroment\" in io.k8s.api.core.v1.Container"), refused.output());
+        assertTrue(kubectl.ok("kubectl get ksvc").contains("vault-env-js") && !kubectl.ok("kubectl get ksvc").contains("old-kubectl"),
+                "nothing was sent");
+    }
+}
