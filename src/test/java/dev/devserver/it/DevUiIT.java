@@ -1,5 +1,6 @@
 package dev.devserver.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.serving.FunctionView;
@@ -157,8 +158,38 @@ class DevUiIT {
         assertNull(((JavascriptExecutor) browser).executeScript("return window.pwned"));
     }
 
+    /**
+     * The Invoke panel's CloudEvent mode: binary mode sends the body as the event's data (the echo function returns
+     * just the data), structured mode one application/cloudevents+json document (it returns the whole event).
+     */
     @Test
     @Order(5)
+    void invokePanelSendsCloudEventsInBinaryAndStructuredMode() throws Exception {
+        WebElement body = browser.findElement(By.id("invoke-body"));
+        body.clear();
+        body.sendKeys("{\"order\":42}");
+        browser.findElement(By.id("invoke-ce")).click();
+        browser.findElement(By.id("invoke-ce-type")).sendKeys("com.example.order.created");
+        browser.findElement(By.id("invoke-ce-source")).sendKeys("/shop");
+        browser.findElement(By.id("invoke-send")).click();
+        JsonNode binary = JSON.readTree(text("#invoke-response-body", "\"order\"").getText());
+        assertEquals(JSON.readTree("{\"order\":42}"), binary, "binary mode: the data is the body, the event is in ce-* headers");
+
+        browser.findElement(By.id("invoke-ce-id")).sendKeys("ui-1");
+        browser.findElement(By.id("invoke-ce-structured")).click();
+        browser.findElement(By.id("invoke-send")).click();
+        JsonNode event = JSON.readTree(text("#invoke-response-body", "specversion").getText());
+        assertEquals("1.0", event.path("specversion").asText(), event.toString());
+        assertEquals("com.example.order.created", event.path("type").asText());
+        assertEquals("/shop", event.path("source").asText());
+        assertEquals("ui-1", event.path("id").asText());
+        assertEquals(42, event.path("data").path("order").asInt(), "JSON data stays JSON: " + event);
+        text("#invoke-status", "200");
+        browser.findElement(By.id("invoke-ce")).click(); // back to plain requests
+    }
+
+    @Test
+    @Order(6)
     void logsPageHasTheQueryBoxAndLiveTail() {
         browser.findElement(By.id("nav-logs")).click();
         wait.until(d -> !d.findElements(By.id("log-query")).isEmpty());
@@ -166,7 +197,7 @@ class DevUiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theStrictCspIsNeverViolated() {
         List<LogEntry> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Refused to"))
