@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.devserver.DevserverException;
+import dev.devserver.project.Debugger;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
@@ -37,6 +38,7 @@ public final class ImageBuilder {
     private final BuildCa ca;
     private final DigestCache digests = new DigestCache();
     private final CodeLayer layers = new CodeLayer();
+    private volatile Set<String> debugged = Set.of();
 
     public ImageBuilder(DockerClient docker, RuntimeSources runtimes, boolean offlineBases) {
         this(docker, runtimes, offlineBases, null);
@@ -49,6 +51,15 @@ public final class ImageBuilder {
         this.offlineBases = offlineBases;
         this.bases = new OfflineBases(docker);
         this.ca = ca;
+    }
+
+    /**
+     * The functions `up --debug` runs under a debugger whose runtime needs a debug build (Go): built with the
+     * debugger's build arguments, which makes them images of their own (the content hash covers the arguments).
+     */
+    public ImageBuilder debugging(Set<String> functions) {
+        debugged = Set.copyOf(functions);
+        return this;
     }
 
     /** Builds every function in parallel (bounded by cores); one failure does not stop the others. */
@@ -80,6 +91,9 @@ public final class ImageBuilder {
             if (runtimeFolder != null && offlineBases) {
                 listener.line(function, "preparing offline base images");
                 args.putAll(bases.buildArgs(slug(function.runtime()), runtimeFolder));
+            }
+            if (debugged.contains(function.name())) {
+                Debugger.of(function.runtime()).ifPresent(d -> args.putAll(d.buildArgs()));
             }
             BuildContext context = BuildContext.of(project, function, runtimeFolder, runtimes.catalog().shared(), ca);
             context.warnings().forEach(w -> listener.warning(function, w));

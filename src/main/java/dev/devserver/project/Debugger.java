@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The debugger a runtime's container runs under {@code up --debug}: what listens on which container port, the
- * environment that turns it on (the image stays the same), and the VS Code launch.json entry that attaches to it.
+ * environment or command that turns it on, the build arguments of a debug build (Go: none for the other runtimes,
+ * whose image stays the same), and the VS Code launch.json entry that attaches to it.
  *
  * @param name          shown beside the port ("node inspector")
  * @param containerPort where it listens inside the container (published to loopback through devserver)
@@ -20,8 +21,11 @@ import java.util.Optional;
  * @param perRequest    an OpenFaaS classic runtime forks a process per request: each one waits for the debugger
  *                      before it runs, so one request at a time is let through (containerConcurrency 1)
  * @param remoteRoot    where the function's folder is in the image, for the editor's path mapping
+ * @param command       the container's command under the debugger (Kubernetes' command), null for the image's
+ * @param buildArgs     the image is built with these (a separate image: its content hash includes them)
  */
-public record Debugger(String name, int containerPort, Map<String, String> env, boolean perRequest, String remoteRoot) {
+public record Debugger(String name, int containerPort, Map<String, String> env, boolean perRequest, String remoteRoot,
+                       List<String> command, Map<String, String> buildArgs) {
     /**
      * The classic watchdog while debugging: no timeouts (a request paused at a breakpoint must not become a 408/502),
      * and stderr to the container log, not into the response, where the debugger's own messages would land.
@@ -31,11 +35,18 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
 
     public Debugger {
         env = Immutable.map(env);
+        command = command == null ? null : List.copyOf(command);
+        buildArgs = Immutable.map(buildArgs);
+    }
+
+    /** A debugger switched on by the container's environment alone: the same image, the image's command. */
+    Debugger(String name, int containerPort, Map<String, String> env, boolean perRequest, String remoteRoot) {
+        this(name, containerPort, env, perRequest, remoteRoot, null, Map.of());
     }
 
     /** The runtimes that have a debugger, by alias. */
     public static final List<String> RUNTIMES = List.of("gitlab/runtimes/nodejs", "openfaas/classic/node",
-            "openfaas/classic/python3", "gitlab/runtimes/ruby");
+            "openfaas/classic/python3", "gitlab/runtimes/ruby", "gitlab/runtimes/go");
 
     public static Optional<Debugger> of(String runtime) {
         if (runtime == null) {
@@ -56,6 +67,12 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
             // One long-lived server: the debug gem (bundled with Ruby since 3.1) listens from the start, without stopping.
             case "gitlab/runtimes/ruby" -> new Debugger("ruby debug, rdbg", 12345, Map.of("RUBYOPT", "-rdebug/open_nonstop",
                     "RUBY_DEBUG_HOST", "0.0.0.0", "RUBY_DEBUG_PORT", "12345"), false, "/app/function");
+            // One long-lived server started by Delve (headless, running at once); its DAP and JSON-RPC clients attach
+            // and leave at any time. The image is a debug build: no optimisation, full paths, dlv beside the server.
+            case "gitlab/runtimes/go" -> new Debugger("delve", 2345, Map.of(), false, "/src/function",
+                    List.of("dlv", "exec", "/usr/bin/function-server", "--headless", "--listen=:2345",
+                            "--accept-multiclient", "--continue", "--api-version=2", "--log-dest=2"),
+                    Map.of("DEBUG", "1"));
             default -> null;
         });
     }
@@ -106,6 +123,12 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
                 entry.put("restart", true);
                 entry.put("continueOnAttach", true);
             }
+        } else if (name.equals("delve")) { // the Go extension's remote attach
+            entry.put("type", "go");
+            entry.put("mode", "remote");
+            entry.put("host", "127.0.0.1");
+            entry.put("port", port);
+            entry.put("substitutePath", List.of(Map.of("from", local, "to", remoteRoot)));
         } else if (name.startsWith("ruby")) {
             entry.put("type", "rdbg");
             entry.put("debugPort", "127.0.0.1:" + port);

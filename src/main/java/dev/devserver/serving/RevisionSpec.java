@@ -43,6 +43,12 @@ public record RevisionSpec(String function, String knativeService, String image,
                 function.annotations());
     }
 
+    /** The same revision run by {@code newCommand} (the image's arguments dropped, as Kubernetes' command does). */
+    RevisionSpec withCommand(List<String> newCommand) {
+        return new RevisionSpec(function, knativeService, image, env, newCommand, null, port, h2c, concurrency, timeout,
+                annotations);
+    }
+
     /** This spec's environment with Knative's runtime contract on top (nothing overrides it). */
     Map<String, String> containerEnv(String revision) {
         Map<String, String> all = new LinkedHashMap<>(env);

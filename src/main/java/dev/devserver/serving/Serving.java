@@ -140,9 +140,12 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
 
     /**
      * A new revision of {@code service} named {@code given} (null: Knative's next name), not started yet; under
-     * {@code debugger} (null: none) with its environment on top and one container that never scales.
+     * {@code debugger} (null: none) with its environment on top, its command, and one container that never scales.
      */
     Revision create(FunctionService service, String given, RevisionSpec spec, Debugger debugger) {
+        if (debugger != null && debugger.command() != null) {
+            spec = spec.withCommand(debugger.command());
+        }
         String name = service.nextRevisionName(given);
         Map<String, String> env = spec.containerEnv(name);
         ScalingPolicy policy = ScalingPolicy.of(spec.annotations(), spec.concurrency(), options);

@@ -128,7 +128,8 @@ public final class Session implements AutoCloseable {
                 listener.message("Removed " + removed + " container(s) left by an earlier run.");
             }
             session.services.restore(listener::message);
-            ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases(), options.buildCa());
+            ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases(), options.buildCa())
+                    .debugging(options.serving().debugged());
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
             // watched from before the first build: an edit saved while it runs is rolled out once the deploy is done
             session.retiredImages = new RetiredImages(new ImageCleanup(docker), project.dir());

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request stops there, and completes after resuming — past the revision timeout (2 s here), which a debugged
  * function does not have. Node's inspector (Chrome DevTools protocol over WebSocket) for gitlab/runtimes/nodejs;
  * debugpy (DAP) for openfaas/classic/python3 and the inspector for openfaas/classic/node, where each request's
- * process waits for the debugger; Ruby's debug gem (DAP, what VS Code's rdbg extension speaks) for gitlab/runtimes/ruby.
+ * process waits for the debugger; Ruby's debug gem (DAP, what VS Code's rdbg extension speaks) for gitlab/runtimes/ruby;
+ * Delve (DAP remote attach, as VS Code's Go extension does) for gitlab/runtimes/go's debug build.
  */
 class DebugIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,7 @@ class DebugIT {
         Path project = TestProjects.copy("debug-invoke", temp);
         session = Sessions.start(project, SessionOptions.defaults().withPort(0).withOfflineBases(true)
                 .withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
-                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "hello-node"))));
+                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "greet-go", "hello-node"))));
     }
 
     @AfterAll
@@ -149,6 +150,22 @@ class DebugIT {
             assertEquals("hello rdbg", JSON.readTree(answer.body()).path("greeting").asText());
         }
         assertEquals(1, containers("greet-rb"), "one container while debugging");
+    }
+
+    @Test
+    void delveStopsTheDebugBuildAtABreakpointOverDap() throws Exception {
+        try (DapClient dap = attach(session.debugPorts().get("greet-go"), "go")) {
+            dap.await(DapClient.response(dap.send("attach", DapClient.args().put("mode", "remote"))), Duration.ofSeconds(30));
+            setBreakpoint(dap, "/src/function/greet.go", 12);
+            dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30));
+            CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(() -> Http.send(session.port(),
+                    session.project().function("greet-go").orElseThrow().host(session.project()), "GET", "/?name=delve", null, null));
+            holdThenContinue(dap, dap.await(DapClient.stopped("breakpoint"), Duration.ofSeconds(30)), 12, response);
+            HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("hello delve", answer.body());
+        }
+        assertEquals(1, containers("greet-go"), "one container while debugging");
     }
 
     /**

@@ -62,5 +62,10 @@ class DebuggerTest {
                 py.get("pathMappings"));
         assertEquals("/app/function:${workspaceFolder}/r", Debugger.of("gitlab/runtimes/ruby").orElseThrow()
                 .launchConfiguration("r", Path.of("r"), 12345).get("localfsMap"));
+        Map<String, Object> go = Debugger.of("gitlab/runtimes/go").orElseThrow()
+                .launchConfiguration("echo-go", Path.of("echo-go"), 2345);
+        assertEquals(Map.of("name", "devserver: echo-go", "request", "attach", "type", "go", "mode", "remote",
+                "host", "127.0.0.1", "port", 2345, "substitutePath",
+                List.of(Map.of("from", "${workspaceFolder}/echo-go", "to", "/src/function"))), go);
     }
 }
