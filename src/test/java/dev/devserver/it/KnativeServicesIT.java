@@ -216,7 +216,7 @@ class KnativeServicesIT {
 
     @Test
     @Order(4)
-    void aClusterLocalServiceIsNotFoundFromTheHost() throws Exception {
+    void aClusterLocalServiceIsNotFoundFromTheHostButReachedFromAFunction() throws Exception {
         kubectl.apply(service("private", "  labels:\n    networking.knative.dev/visibility: cluster-local\n"
                 + template("", "inside")));
         kubectl.ok("kubectl wait ksvc/private --for=condition=Ready --timeout=90s");
@@ -224,6 +224,9 @@ class KnativeServicesIT {
         assertEquals(404, outside.statusCode(), outside.body());
         assertEquals("http://private." + namespace + ".svc.cluster.local",
                 kubectl.ok("kubectl get ksvc private -o jsonpath='{.status.url}'"));
+        assertEquals(200, call("images-app").statusCode(), "a container of the project's function to call from");
+        String inside = ContainerExec.nodeGet(project, "images-app", "http://private." + namespace + ".svc.cluster.local/");
+        assertTrue(inside.startsWith("200 ") && inside.contains("inside"), "from the function: " + inside);
     }
 
     @Test
