@@ -46,7 +46,7 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
 
     /** The runtimes that have a debugger, by alias. */
     public static final List<String> RUNTIMES = List.of("gitlab/runtimes/nodejs", "openfaas/classic/node",
-            "openfaas/classic/python3", "gitlab/runtimes/ruby", "gitlab/runtimes/go");
+            "openfaas/classic/python3", "gitlab/runtimes/ruby", "gitlab/runtimes/go", "openfaas/classic/go");
 
     public static Optional<Debugger> of(String runtime) {
         if (runtime == null) {
@@ -73,6 +73,11 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
                     List.of("dlv", "exec", "/usr/bin/function-server", "--headless", "--listen=:2345",
                             "--accept-multiclient", "--continue", "--api-version=2", "--log-dest=2"),
                     Map.of("DEBUG", "1"));
+            // Each request's handler starts halted under Delve and runs once a client attached (configurationDone);
+            // Delve leaves with it. Its "listening" line goes to stderr, not into the response.
+            case "openfaas/classic/go" -> new Debugger("delve, per request", 2345, with(WATCHDOG, "fprocess",
+                    "dlv exec ./handler --headless --listen=:2345 --api-version=2 --log-dest=2"), true,
+                    "/go/src/handler/function", null, Map.of("DEBUG", "1"));
             default -> null;
         });
     }
@@ -123,7 +128,7 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
                 entry.put("restart", true);
                 entry.put("continueOnAttach", true);
             }
-        } else if (name.equals("delve")) { // the Go extension's remote attach
+        } else if (name.startsWith("delve")) { // the Go extension's remote attach
             entry.put("type", "go");
             entry.put("mode", "remote");
             entry.put("host", "127.0.0.1");

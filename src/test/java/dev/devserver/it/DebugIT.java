@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * function does not have. Node's inspector (Chrome DevTools protocol over WebSocket) for gitlab/runtimes/nodejs;
  * debugpy (DAP) for openfaas/classic/python3 and the inspector for openfaas/classic/node, where each request's
  * process waits for the debugger; Ruby's debug gem (DAP, what VS Code's rdbg extension speaks) for gitlab/runtimes/ruby;
- * Delve (DAP remote attach, as VS Code's Go extension does) for gitlab/runtimes/go's debug build.
+ * Delve (DAP remote attach, as VS Code's Go extension does) for the debug builds of gitlab/runtimes/go and, per request,
+ * openfaas/classic/go.
  */
 class DebugIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +52,7 @@ class DebugIT {
         Path project = TestProjects.copy("debug-invoke", temp);
         session = Sessions.start(project, SessionOptions.defaults().withPort(0).withOfflineBases(true)
                 .withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
-                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "greet-go", "hello-node"))));
+                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "greet-go", "hello-node", "hello-go"))));
     }
 
     @AfterAll
@@ -166,6 +167,22 @@ class DebugIT {
             assertEquals("hello delve", answer.body());
         }
         assertEquals(1, containers("greet-go"), "one container while debugging");
+    }
+
+    @Test
+    void delveRunsEachRequestsClassicGoProcess() throws Exception {
+        CompletableFuture<HttpResponse<String>> response = post("hello-go", "delve");
+        try (DapClient dap = attach(session.debugPorts().get("hello-go"), "go")) {
+            dap.await(DapClient.response(dap.send("attach", DapClient.args().put("mode", "remote"))), Duration.ofSeconds(30));
+            setBreakpoint(dap, "/go/src/handler/function/handler.go", 8);
+            dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30)); // runs it
+            holdThenContinue(dap, dap.await(DapClient.stopped("breakpoint"), Duration.ofSeconds(30)), 8, response);
+            dap.await(DapClient.event("terminated"), Duration.ofSeconds(30)); // the handler returned and exited
+        } // Delve leaves once its client does, and the watchdog answers
+        HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("hello delve", answer.body().strip());
+        assertEquals(1, containers("hello-go"), "one container while debugging");
     }
 
     /**

@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Which functions `up --debug` may debug, and the VS Code entries it prints. */
 class DebuggerTest {
     private static Project project(Path dir) throws Exception {
-        for (String f : List.of("js", "go")) {
+        for (String f : List.of("js", "php")) {
             Files.createDirectories(dir.resolve(f));
         }
         Files.writeString(dir.resolve("js/index.js"), "module.exports = (d) => d;\n");
-        Files.writeString(dir.resolve("go/handler.go"), "package function\n");
+        Files.writeString(dir.resolve("php/Handler.php"), "<?php\n");
         Files.writeString(dir.resolve("serverless.yml"), """
                 service: s
                 provider:
@@ -30,9 +30,9 @@ class DebuggerTest {
                     handler: index
                     source: ./js
                     runtime: gitlab/runtimes/nodejs
-                  go:
-                    source: ./go
-                    runtime: openfaas/classic/go
+                  php:
+                    source: ./php
+                    runtime: openfaas/classic/php7
                 """);
         return ProjectLoader.load(dir, Settings.defaults());
     }
@@ -41,11 +41,11 @@ class DebuggerTest {
     void unknownFunctionsAndRuntimesWithoutADebuggerAreRefusedNamingTheFix(@TempDir Path dir) throws Exception {
         Project p = project(dir);
         assertEquals(Set.of("js"), Debugger.select(p, List.of("js", " ")));
-        assertEquals("--debug nope: " + p.file() + " has no function \"nope\"; its functions are js, go.",
+        assertEquals("--debug nope: " + p.file() + " has no function \"nope\"; its functions are js, php.",
                 assertThrows(DevserverException.class, () -> Debugger.select(p, List.of("nope"))).getMessage());
-        assertEquals("--debug go: devserver has no debugger for runtime openfaas/classic/go yet; it debugs "
-                        + String.join(", ", Debugger.RUNTIMES) + ". Leave go out of --debug.",
-                assertThrows(DevserverException.class, () -> Debugger.select(p, List.of("js", "go"))).getMessage());
+        assertEquals("--debug php: devserver has no debugger for runtime openfaas/classic/php7 yet; it debugs "
+                        + String.join(", ", Debugger.RUNTIMES) + ". Leave php out of --debug.",
+                assertThrows(DevserverException.class, () -> Debugger.select(p, List.of("js", "php"))).getMessage());
     }
 
     @Test
