@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code devserver kubeconfig}: prints a kubeconfig for the project's running `up`, for kubectl and other clients. */
-@Command(name = "kubeconfig", description = "Print a kubeconfig for the running `devserver up` of this project: "
+@Command(name = "kubeconfig", description = "Print a kubeconfig for the running `devserver up` of this project (or `devserver cluster` of this folder): "
         + "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc")
 public class KubeconfigCommand extends ProjectCommand {
     @Override
     public Integer call() {
-        Path dir = project.projectDir();
+        Path here = Path.of("").toAbsolutePath().normalize();
+        boolean clusterHere = project.file == null && RunningUp.find(here, ignored -> { }).isPresent();
+        Path dir = clusterHere ? here : project.projectDir(); // a `devserver cluster` in this folder, else the project's up
         RunningUp up = RunningUp.find(dir, spec.commandLine().getErr()::println).orElseThrow(() -> new DevserverException(
                 "No `devserver up` is running for " + dir + ": start one there first (the kubeconfig points at it)."));
         Path ca = Path.of(up.apiCa());

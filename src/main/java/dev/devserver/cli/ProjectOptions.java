@@ -25,7 +25,16 @@ public class ProjectOptions {
     String domain;
 
     Project load() {
-        String ns = namespace != null ? namespace : System.getenv("KUBE_NAMESPACE");
+        return load(namespace);
+    }
+
+    /** The namespace `up` serves the project in (--namespace aside): where `devserver secret` keeps its secrets. */
+    String localNamespace() {
+        return load(null).namespace();
+    }
+
+    private Project load(String given) {
+        String ns = given != null ? given : System.getenv("KUBE_NAMESPACE");
         return ProjectLoader.load(target(), new Settings(ns == null || ns.isBlank() ? null : ns, domain));
     }
 

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
 import dev.devserver.docker.Docker;
 import dev.devserver.image.BuildCa;
-import dev.devserver.RunningUp;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.RuntimeCatalog;
 import dev.devserver.image.RuntimeSources;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "up", description = "Build every function, run it in a container and serve it at its Knative URL until Ctrl-C.")
 public class UpCommand implements Callable<Integer> {
@@ -149,26 +147,17 @@ public class UpCommand implements Callable<Integer> {
         LiveSummary summary = new LiveSummary(terminal, SUMMARY_INTERVAL);
         Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
                 json ? BuildListener.SILENT : progress, json ? events : new TextConsole(terminal, summary));
-        long pid = ProcessHandle.current().pid();
-        new RunningUp(pid, host, session.port(), session.httpsPort(), p.namespace(), session.kubeApiPort(),
-                session.kubeApiCa().toString()).write(p.dir());
-        CountDownLatch stopped = new CountDownLatch(1);
-        shutdown.add(() -> {
-            RunningUp.remove(p.dir(), pid);
+        Foreground foreground = new Foreground(session, p.dir(), host, p.namespace()).onStop(shutdown, () -> {
             summary.close();
             if (json) {
                 events.print(JsonEvents.event("stopping"));
             } else {
-                System.out.println(stopping(session.inFlight(), session.gracePeriod().toSeconds()));
+                System.out.println(Foreground.stopping(session.inFlight(), session.gracePeriod().toSeconds()));
             }
-            session.close();
-            stopped.countDown();
-        });
-        StopSignals.install(() -> {
+        }, () -> {
             if (!json) {
                 System.out.println("Forcing: containers are killed now.");
             }
-            session.force();
         });
         if (json) {
             events.builds(session.builds());
@@ -180,15 +169,8 @@ public class UpCommand implements Callable<Integer> {
             DebugPorts.print(System.out, p, session.debugPorts(), debugConfig);
             summary.start(session.serving()::statuses);
         }
-        stopped.await();
+        foreground.await();
         return 0;
-    }
-
-    private static String stopping(int inFlight, long graceSeconds) {
-        String requests = inFlight == 0 ? "" : "finishing " + inFlight + (inFlight == 1 ? " request" : " requests")
-                + " in flight, then ";
-        return "Stopping: " + requests + "SIGTERM to the containers (they get up to " + graceSeconds
-                + " s before SIGKILL; Ctrl-C again to force)…";
     }
 
     private static void printReady(Session session, BuildProgress progress, StatusLine terminal) {

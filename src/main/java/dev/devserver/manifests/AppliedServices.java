@@ -24,15 +24,35 @@ import java.util.function.Function;
  */
 public final class AppliedServices {
     private final KnativeServices serving;
-    private final ServiceStore store;
-    private final Function<String, Map<String, String>> secrets;
+    private final Path projectDir;
+    private final Namespaces namespaces;
+    private final Function<String, Function<String, Map<String, String>>> secrets;
+    /** By {@code <namespace>/<name>}. */
     private final Map<String, AppliedService> applied = new ConcurrentHashMap<>();
 
-    public AppliedServices(KnativeServices serving, Path projectDir, String namespace,
-                           Function<String, Map<String, String>> secrets) {
+    /** @param secrets a namespace's secrets, by name (a Knative Service reads those of its own namespace) */
+    public AppliedServices(KnativeServices serving, Path projectDir, Namespaces namespaces,
+                           Function<String, Function<String, Map<String, String>>> secrets) {
         this.serving = serving;
-        this.store = new ServiceStore(projectDir, namespace);
+        this.projectDir = projectDir;
+        this.namespaces = namespaces;
         this.secrets = secrets;
+    }
+
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    private ServiceStore store(String namespace) {
+        return new ServiceStore(projectDir, namespace);
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+
+    private static String namespace(Service service) {
+        return service.getMetadata().getNamespace();
     }
 
     /** `up`'s revision timeout: the default timeoutSeconds of a template (Knative's revision-timeout-seconds). */
@@ -40,12 +60,14 @@ public final class AppliedServices {
         return serving.revisionTimeout();
     }
 
-    public Optional<AppliedService> get(String name) {
-        return Optional.ofNullable(applied.get(name));
+    public Optional<AppliedService> get(String namespace, String name) {
+        return Optional.ofNullable(applied.get(key(namespace, name)));
     }
 
-    public List<AppliedService> all() {
-        return applied.values().stream().sorted(Comparator.comparing(AppliedService::name)).toList();
+    /** The namespace's services by name; every namespace's when {@code namespace} is null. */
+    public List<AppliedService> all(String namespace) {
+        return applied.values().stream().filter(a -> namespace == null || namespace.equals(namespace(a.service())))
+                .sorted(Comparator.comparing(AppliedService::name)).toList();
     }
 
     /**
@@ -53,16 +75,19 @@ public final class AppliedServices {
      * names start now, the others wait at zero containers. {@code problems} hears of what cannot be read.
      */
     public synchronized void restore(Consumer<String> problems) {
-        for (AppliedService kept : store.all(problems)) {
-            String name = kept.name();
-            List<TrafficTarget> traffic = Templates.traffic(kept.service());
-            for (AppliedService.KeptRevision r : kept.revisions()) {
-                boolean routed = traffic.stream().anyMatch(t -> r.name().equals(t.revision()));
-                serving.restore(name, r.name(), r.generation(), Templates.revision(name, r.template(), secrets),
-                        routed || kept.latest().get() == r);
+        for (String namespace : namespaces.names()) {
+            for (AppliedService kept : store(namespace).all(problems)) {
+                kept.service().getMetadata().setNamespace(namespace);
+                String name = kept.name();
+                List<TrafficTarget> traffic = Templates.traffic(kept.service());
+                for (AppliedService.KeptRevision r : kept.revisions()) {
+                    boolean routed = traffic.stream().anyMatch(t -> r.name().equals(t.revision()));
+                    serving.restore(namespace, name, r.name(), r.generation(),
+                            Templates.revision(name, r.template(), secrets.apply(namespace)), routed || kept.latest().get() == r);
+                }
+                serving.route(namespace, name, traffic, Templates.clusterLocal(kept.service()));
+                applied.put(key(namespace, name), kept);
             }
-            serving.route(name, traffic, Templates.clusterLocal(kept.service()));
-            applied.put(name, kept);
         }
     }
 
@@ -71,7 +96,7 @@ public final class AppliedServices {
      * changed, and unchanged templates keep theirs.
      */
     public String templateNameProblem(Service desired) {
-        AppliedService before = applied.get(desired.getMetadata().getName());
+        AppliedService before = applied.get(key(namespace(desired), desired.getMetadata().getName()));
         RevisionTemplateSpec template = desired.getSpec().getTemplate();
         String given = template.getMetadata() == null ? null : template.getMetadata().getName();
         if (before == null || given == null || !changed(before, template)) {
@@ -84,32 +109,33 @@ public final class AppliedServices {
         return null;
     }
 
-    /** Applies a defaulted, validated service; returns it as kept, with its revisions. */
+    /** Applies a defaulted, validated service (its namespace set); returns it as kept, with its revisions. */
     public synchronized AppliedService apply(Service desired) {
         String name = desired.getMetadata().getName();
-        AppliedService before = applied.get(name);
+        String namespace = namespace(desired);
+        AppliedService before = applied.get(key(namespace, name));
         List<AppliedService.KeptRevision> revisions = new ArrayList<>(before == null ? List.of() : before.revisions());
         RevisionTemplateSpec template = desired.getSpec().getTemplate();
         if (before == null || changed(before, template)) {
             String given = template.getMetadata() == null ? null : template.getMetadata().getName();
-            String revision = serving.rollOut(name, given, Templates.revision(name, template, secrets));
-            revisions.add(new AppliedService.KeptRevision(revision, serving.generation(name, revision),
+            String revision = serving.rollOut(namespace, name, given, Templates.revision(name, template, secrets.apply(namespace)));
+            revisions.add(new AppliedService.KeptRevision(revision, serving.generation(namespace, name, revision),
                     Instant.now().toString(), template));
         }
         AppliedService now = new AppliedService(desired, revisions);
-        store.put(now);
-        applied.put(name, now);
-        serving.route(name, Templates.traffic(desired), Templates.clusterLocal(desired));
+        store(namespace).put(now);
+        applied.put(key(namespace, name), now);
+        serving.route(namespace, name, Templates.traffic(desired), Templates.clusterLocal(desired));
         return now;
     }
 
     /** Deletes the service and its revisions; false when there is none of that name. */
-    public synchronized boolean delete(String name) {
-        if (applied.remove(name) == null) {
+    public synchronized boolean delete(String namespace, String name) {
+        if (applied.remove(key(namespace, name)) == null) {
             return false;
         }
-        store.delete(name);
-        serving.delete(name);
+        store(namespace).delete(name);
+        serving.delete(namespace, name);
         return true;
     }
 

@@ -29,6 +29,15 @@ public record Project(Path dir, Path file, Mode mode, String service, String des
         notes = Immutable.list(notes);
     }
 
+    /** The namespace kubectl uses when none is given: `devserver cluster` serves it from the start. */
+    public static final String DEFAULT_NAMESPACE = "default";
+
+    /** `devserver cluster` in {@code dir}: no functions; namespaces and services are made through the Kubernetes API. */
+    public static Project cluster(Path dir, String domain) {
+        return new Project(dir, null, Mode.CLUSTER, dir.getFileName() == null ? "cluster" : dir.getFileName().toString(),
+                null, DEFAULT_NAMESPACE, domain, null, Map.of(), List.of(), Map.of(), List.of(), List.of());
+    }
+
     public Optional<FunctionSpec> function(String name) {
         return functions.stream().filter(f -> f.name().equals(name)).findFirst();
     }

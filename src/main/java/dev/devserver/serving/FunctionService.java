@@ -227,7 +227,7 @@ public final class FunctionService implements ServiceRoute {
         Revision revision = current;
         boolean ready = revision != null && revision.succeeded();
         String reason = ready ? "" : revision == null ? notReadyReason
-                : revision.failure != null ? revision.failure : "starting";
+                : revision.failure != null ? revision.failure : ServiceStatus.STARTING;
         return new ServiceStatus(function, knativeService, url(), ready, reason);
     }
 

@@ -46,15 +46,22 @@ public final class KnativeServices {
                 .sorted(Comparator.comparing(FunctionService::knativeService)).toList();
     }
 
-    public boolean exists(String service) {
-        FunctionService s = byFunction.get(service);
+    public boolean exists(String namespace, String service) {
+        FunctionService s = byFunction.get(key(namespace, service));
         return s != null && s.manifest();
     }
 
+    /**
+     * Serving's name of a service: its own in the project's namespace (logs are {@code <name>.log}), else
+     * {@code <name>.<namespace>}, so equal names in two namespaces of `devserver cluster` stay apart.
+     */
+    private String key(String namespace, String service) {
+        return namespace.equals(project.get().namespace()) ? service : service + "." + namespace;
+    }
+
     /** Knative's default domain template {@code {{.Name}}.{{.Namespace}}.{{.Domain}}}. */
-    private String host(String name) {
-        Project p = project.get();
-        return name + "." + p.namespace() + "." + p.domain();
+    private String host(String namespace, String name) {
+        return name + "." + namespace + "." + project.get().domain();
     }
 
     /** The URL of a host on the router's port. */
@@ -63,16 +70,16 @@ public final class KnativeServices {
     }
 
     /** The host of a tagged target: {@code <tag>-<service>.<namespace>.<domain>}, as Knative's tag-header-less routes. */
-    public String tagHost(String service, String tag) {
-        return host(tag + "-" + service);
+    public String tagHost(String namespace, String service, String tag) {
+        return host(namespace, tag + "-" + service);
     }
 
-    private FunctionService register(String service) {
-        return byFunction.computeIfAbsent(service, name -> {
-            FunctionService s = new FunctionService(project.get().namespace(), name, name, () -> url(host(name)),
-                    serving::demand, true);
-            hosts.put(name, Set.of(host(name)));
-            byHost.put(host(name), s);
+    private FunctionService register(String namespace, String service) {
+        return byFunction.computeIfAbsent(key(namespace, service), key -> {
+            String host = host(namespace, service);
+            FunctionService s = new FunctionService(namespace, service, key, () -> url(host), serving::demand, true);
+            hosts.put(key, Set.of(host));
+            byHost.put(host, s);
             serving.hostsChanged();
             return s;
         });
@@ -82,9 +89,9 @@ public final class KnativeServices {
      * A new revision of the service (made when new) running {@code spec}, named {@code given} or Knative's next
      * {@code <service>-0000N}; its containers start now. Returns its name at once; its readiness shows in the views.
      */
-    public String rollOut(String service, String given, RevisionSpec spec) {
-        FunctionService s = register(service);
-        Revision revision = serving.create(s, given, spec, null);
+    public String rollOut(String namespace, String service, String given, RevisionSpec spec) {
+        FunctionService s = register(namespace, service);
+        Revision revision = serving.create(s, given, spec.named(s.function()), null);
         serving.launch(s, revision).exceptionally(failed -> null); // the failure is the revision's, shown in its status
         return revision.name;
     }
@@ -93,10 +100,10 @@ public final class KnativeServices {
      * A revision kept from an earlier `up`, with its name and generation; started when {@code start} (the latest, and
      * those traffic names), else created at zero containers, as Knative keeps unrouted revisions.
      */
-    public void restore(String service, String name, long generation, RevisionSpec spec, boolean start) {
-        FunctionService s = register(service);
+    public void restore(String namespace, String service, String name, long generation, RevisionSpec spec, boolean start) {
+        FunctionService s = register(namespace, service);
         s.generationAtLeast(generation - 1);
-        Revision revision = serving.create(s, name, spec, null);
+        Revision revision = serving.create(s, name, spec.named(s.function()), null);
         if (start) {
             serving.launch(s, revision).exceptionally(failed -> null);
         }
@@ -107,19 +114,19 @@ public final class KnativeServices {
      * tag hosts, and whether the host router may reach it. Revisions that lose all traffic drain; those named again
      * serve again (from zero containers, started on the first request).
      */
-    public void route(String service, List<TrafficTarget> traffic, boolean clusterLocal) {
-        FunctionService s = register(service);
+    public void route(String namespace, String service, List<TrafficTarget> traffic, boolean clusterLocal) {
+        FunctionService s = register(namespace, service);
         s.route(traffic, clusterLocal);
         Set<String> now = new java.util.HashSet<>();
-        now.add(host(service));
+        now.add(host(namespace, service));
         for (TrafficTarget t : traffic) {
             if (t.tag() != null) {
-                String tagged = tagHost(service, t.tag());
+                String tagged = tagHost(namespace, service, t.tag());
                 now.add(tagged);
                 byHost.put(tagged, s.tagged(t.tag()));
             }
         }
-        Set<String> before = hosts.put(service, Set.copyOf(now));
+        Set<String> before = hosts.put(key(namespace, service), Set.copyOf(now));
         if (before != null) {
             before.stream().filter(h -> !now.contains(h)).forEach(byHost::remove);
         }
@@ -140,18 +147,18 @@ public final class KnativeServices {
     }
 
     /** The configuration generation that made the service's revision {@code revision} (0 when unknown). */
-    public long generation(String service, String revision) {
-        FunctionService s = byFunction.get(service);
+    public long generation(String namespace, String service, String revision) {
+        FunctionService s = byFunction.get(key(namespace, service));
         return s == null ? 0 : s.revision(revision).map(r -> r.generation).orElse(0L);
     }
 
     /** Removes the service: its hosts stop answering, its containers stop gracefully. */
-    public void delete(String service) {
-        FunctionService s = byFunction.get(service);
+    public void delete(String namespace, String service) {
+        FunctionService s = byFunction.get(key(namespace, service));
         if (s == null || !s.manifest()) {
             return;
         }
-        Set<String> gone = hosts.remove(service);
+        Set<String> gone = hosts.remove(key(namespace, service));
         if (gone != null) {
             gone.forEach(byHost::remove);
             serving.hostsChanged();

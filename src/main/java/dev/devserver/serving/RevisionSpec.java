@@ -49,6 +49,12 @@ public record RevisionSpec(String function, String knativeService, String image,
                 annotations);
     }
 
+    /** The same spec under serving's name for it (a service outside the project's namespace: {@code <name>.<ns>}). */
+    RevisionSpec named(String newFunction) {
+        return new RevisionSpec(newFunction, knativeService, image, env, command, args, port, h2c, concurrency, timeout,
+                annotations);
+    }
+
     /** This spec's environment with Knative's runtime contract on top (nothing overrides it). */
     Map<String, String> containerEnv(String revision) {
         Map<String, String> all = new LinkedHashMap<>(env);

@@ -10,6 +10,7 @@ import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
 import dev.devserver.image.ImageCleanup;
 import dev.devserver.manifests.AppliedServices;
+import dev.devserver.manifests.Namespaces;
 import dev.devserver.image.RuntimeSources;
 import dev.devserver.observe.logs.ContainerLogFiles;
 import dev.devserver.observe.logs.LogFolder;
@@ -89,8 +90,8 @@ public final class Session implements AutoCloseable {
         this.logSearch = new LogStore(logs, function -> this.project.get().function(function)
                 .map(FunctionSpec::knativeService).orElse(function), service -> serving.views().stream()
                 .filter(v -> v.knativeService().equals(service)).map(FunctionView::function).findFirst().orElse(null));
-        this.services = new AppliedServices(serving.knativeServices(), project.dir(), project.namespace(),
-                new SecretStore(project.dir(), project.namespace()).lookup());
+        this.services = new AppliedServices(serving.knativeServices(), project.dir(), new Namespaces(project),
+                namespace -> new SecretStore(project.dir(), namespace).lookup());
         this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, logSearch, metrics, services)
                 .httpsPort(httpsPort);
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), port, options.activationTimeout(),

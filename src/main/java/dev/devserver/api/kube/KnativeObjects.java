@@ -6,6 +6,7 @@ import dev.devserver.render.KnativeManifests;
 import dev.devserver.render.Manifest;
 import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.RevisionView;
+import dev.devserver.serving.ServiceStatus;
 import io.fabric8.knative.duck.v1.AddressableBuilder;
 import io.fabric8.knative.pkg.apis.Condition;
 import io.fabric8.knative.pkg.apis.ConditionBuilder;
@@ -31,7 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.UUID;
 
 /**
@@ -42,16 +43,16 @@ import java.util.UUID;
 final class KnativeObjects {
     static final String SERVICE_LABEL = "serving.knative.dev/service";
     private final Project project;
-    private final Function<String, Optional<AppliedService>> applied;
+    private final BiFunction<String, String, Optional<AppliedService>> applied;
 
-    /** @param applied the Knative Services applied through the API, by name (their spec is what was applied) */
-    KnativeObjects(Project project, Function<String, Optional<AppliedService>> applied) {
+    /** @param applied the Knative Services applied through the API, by namespace and name (their spec is what was applied) */
+    KnativeObjects(Project project, BiFunction<String, String, Optional<AppliedService>> applied) {
         this.project = project;
         this.applied = applied;
     }
 
     Service service(FunctionView view) {
-        Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
+        Service service = KubeJson.MAPPER.convertValue(manifest(view), Service.class);
         Optional<AppliedService> kept = applied(view);
         long generation = kept.map(a -> a.service().getMetadata().getGeneration()).orElse(generation(view));
         service.setMetadata(metadata("Service", view.knativeService(), view.namespace(), view.created(), generation,
@@ -72,7 +73,7 @@ final class KnativeObjects {
     }
 
     Configuration configuration(FunctionView view) {
-        Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
+        Service service = KubeJson.MAPPER.convertValue(manifest(view), Service.class);
         Configuration configuration = new ConfigurationBuilder()
                 .withMetadata(metadata("Configuration", view.knativeService(), view.namespace(), view.created(),
                         generation(view), childLabels(view), owner(view)))
@@ -114,7 +115,7 @@ final class KnativeObjects {
                     : condition("Ready", "False", "RevisionFailed", r.failure(), r.created());
             Condition active = r.containers() > 0 ? condition("Active", "True", null, null, r.created())
                     : condition("Active", "False", "NoTraffic", "The target is not receiving traffic.", r.created());
-            Service service = KubeJson.MAPPER.convertValue(manifest(view.knativeService()), Service.class);
+            Service service = KubeJson.MAPPER.convertValue(manifest(view), Service.class);
             var template = applied(view).flatMap(a -> a.revisions().stream().filter(k -> k.name().equals(r.name()))
                     .findFirst()).map(k -> k.template()).orElse(service.getSpec().getTemplate());
             Revision revision = new RevisionBuilder()
@@ -138,7 +139,7 @@ final class KnativeObjects {
     }
 
     private Optional<AppliedService> applied(FunctionView view) {
-        return view.manifest() ? applied.apply(view.knativeService()) : Optional.empty();
+        return view.manifest() ? applied.apply(view.namespace(), view.knativeService()) : Optional.empty();
     }
 
     /** status.url: the public URL, or the cluster-local one for a service that has none. */
@@ -165,8 +166,9 @@ final class KnativeObjects {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> manifest(String knativeService) {
-        Optional<AppliedService> kept = applied.apply(knativeService);
+    private Map<String, Object> manifest(FunctionView view) {
+        String knativeService = view.knativeService();
+        Optional<AppliedService> kept = applied(view);
         if (kept.isPresent()) {
             return KubeJson.MAPPER.convertValue(kept.get().service(), Map.class);
         }
@@ -225,7 +227,7 @@ final class KnativeObjects {
         if (view.ready()) {
             return condition(type, "True", null, null, since);
         }
-        if (view.reason() == null || view.reason().isBlank()) {
+        if (view.reason() == null || view.reason().isBlank() || view.reason().equals(ServiceStatus.STARTING)) {
             return condition(type, "Unknown", "Deploying", null, since);
         }
         String reason = view.reason().startsWith("build failed") ? "BuildFailed" : "RevisionFailed";

@@ -1,6 +1,7 @@
 package dev.devserver.api.kube;
 
 import dev.devserver.manifests.AppliedServices;
+import dev.devserver.manifests.Namespaces;
 import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.project.Project;
 import dev.devserver.serving.FunctionView;
@@ -44,8 +45,9 @@ public final class KubeApi {
         } catch (dev.devserver.DevserverException e) {
             // reported to the client that sends the first request (500 with the reason)
         }
-        this.namespaces = new NamespacesApi(() -> project.get().namespace());
-        this.secrets = new SecretsApi(new SecretObjects(p.dir(), p.namespace()));
+        Supplier<Namespaces> namespaces = services != null ? services::namespaces : () -> new Namespaces(project.get());
+        this.secrets = new SecretsApi(p.dir(), () -> namespaces.get().names());
+        this.namespaces = new NamespacesApi(namespaces, services, secrets);
         this.serving = new ServingApi(project, views, services);
         this.podLogs = new PodLogs(serving, project, logs);
     }
@@ -72,8 +74,8 @@ public final class KubeApi {
 
         reads(r, CORE + "/namespaces", namespaces.reads(), false);
         r.post(CORE + "/namespaces").blockingHandler(namespaces::create, false);
-        r.route(CORE + "/namespaces/:name").method(HttpMethod.DELETE).method(HttpMethod.PUT).method(HttpMethod.PATCH)
-                .handler(namespaces::refuse);
+        r.delete(CORE + "/namespaces/:name").blockingHandler(namespaces::delete, false);
+        r.route(CORE + "/namespaces/:name").method(HttpMethod.PUT).method(HttpMethod.PATCH).handler(namespaces::refuse);
 
         reads(r, CORE + "/namespaces/:namespace/secrets", secrets.reads(), true);
         r.post(CORE + "/namespaces/:namespace/secrets").blockingHandler(secrets::create, false);

@@ -31,20 +31,39 @@ import java.util.TreeMap;
 final class SecretsApi {
     private static final ResourceType TYPE = Catalog.SECRETS;
     private static final String WRITE_KIND = "Secret in version \"v1\"";
-    private final SecretObjects secrets;
+    private final java.nio.file.Path projectDir;
+    private final java.util.function.Supplier<List<String>> namespaces;
 
-    SecretsApi(SecretObjects secrets) {
-        this.secrets = secrets;
+    /** @param namespaces every namespace served, for the list across namespaces */
+    SecretsApi(java.nio.file.Path projectDir, java.util.function.Supplier<List<String>> namespaces) {
+        this.projectDir = projectDir;
+        this.namespaces = namespaces;
+    }
+
+    /** The secrets of the path's namespace (the guard has checked that it exists). */
+    private SecretObjects secrets(RoutingContext ctx) {
+        return in(ctx.pathParam("namespace"));
+    }
+
+    private SecretObjects in(String namespace) {
+        return new SecretObjects(projectDir, namespace);
     }
 
     Reads reads() {
-        return new Reads(TYPE, ns -> ns == null || ns.equals(secrets.namespace()) ? secrets.list() : List.of());
+        return new Reads(TYPE, ns -> ns != null ? in(ns).list()
+                : namespaces.get().stream().flatMap(n -> in(n).list().stream()).toList());
+    }
+
+    /** Removes every secret of a namespace being deleted. */
+    void deleteAll(String namespace) {
+        SecretObjects objects = in(namespace);
+        objects.list().forEach(o -> objects.delete(o.path("metadata").path("name").asText()));
     }
 
     void create(RoutingContext ctx) {
         write(ctx, WRITE_KIND, request -> {
             Secret secret = StrictDecoding.decode(request.body(), Secret.class, request.strict());
-            if (secrets.get(name(secret)).isPresent()) {
+            if (secrets(ctx).get(name(secret)).isPresent()) {
                 KubeReplies.alreadyExists(ctx, TYPE, name(secret));
                 return;
             }
@@ -61,7 +80,7 @@ final class SecretsApi {
                         + name + ")");
                 return;
             }
-            Optional<Secret> current = secrets.get(name);
+            Optional<Secret> current = secrets(ctx).get(name);
             if (current.isEmpty()) {
                 KubeReplies.notFound(ctx, TYPE, name);
                 return;
@@ -79,7 +98,7 @@ final class SecretsApi {
         write(ctx, WRITE_KIND, request -> {
             String name = ctx.pathParam("name");
             String type = ctx.request().getHeader("Content-Type");
-            Optional<Secret> current = secrets.get(name);
+            Optional<Secret> current = secrets(ctx).get(name);
             if (type != null && type.startsWith(Patches.APPLY)) {
                 apply(ctx, request, name, current);
                 return;
@@ -106,18 +125,18 @@ final class SecretsApi {
 
     void delete(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        if (secrets.get(name).isEmpty()) {
+        if (secrets(ctx).get(name).isEmpty()) {
             KubeReplies.notFound(ctx, TYPE, name);
             return;
         }
         if (!"All".equals(ctx.request().getParam("dryRun"))) {
-            secrets.delete(name);
+            secrets(ctx).delete(name);
         }
         ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
                 .put("status", "Success");
         status.putObject("metadata");
         status.putObject("details").put("name", name).put("kind", TYPE.plural())
-                .put("uid", KnativeObjects.uid("Secret", secrets.namespace(), name));
+                .put("uid", KnativeObjects.uid("Secret", secrets(ctx).namespace(), name));
         KubeReplies.json(ctx, status);
     }
 
@@ -230,7 +249,7 @@ final class SecretsApi {
                 values.put(e.getKey(), text);
             }
         }
-        Optional<Secret> current = secrets.get(name == null ? "" : name);
+        Optional<Secret> current = secrets(ctx).get(name == null ? "" : name);
         if (current.isPresent() && Boolean.TRUE.equals(current.get().getImmutable())
                 && !encoded.equals(current.get().getData())) {
             causes.add(KubeReplies.cause("FieldValueForbidden", "data", "Forbidden: field is immutable when `immutable` is set"));
@@ -245,10 +264,10 @@ final class SecretsApi {
             secret.setType("Opaque"); // kube-apiserver's default
         }
         if (!request.dryRun()) {
-            secrets.put(secret, values);
+            secrets(ctx).put(secret, values);
         }
-        Secret answer = request.dryRun() ? secret : secrets.get(name).orElse(secret);
-        answer.getMetadata().setNamespace(secrets.namespace());
+        Secret answer = request.dryRun() ? secret : secrets(ctx).get(name).orElse(secret);
+        answer.getMetadata().setNamespace(secrets(ctx).namespace());
         KubeReplies.json(ctx, code, answer);
     }
 

@@ -67,7 +67,7 @@ final class ServingApi {
 
     private Reads reads(ResourceType type, PerFunction each) {
         return new Reads(type, namespace -> {
-            KnativeObjects objects = new KnativeObjects(project.get(), name -> services == null ? Optional.empty() : services.get(name));
+            KnativeObjects objects = new KnativeObjects(project.get(), (ns, name) -> services == null ? Optional.empty() : services.get(ns, name));
             return views.get().stream().filter(v -> namespace == null || v.namespace().equals(namespace))
                     .flatMap(v -> each.objects(objects, v)).map(KubeJson::tree).toList();
         });
@@ -80,10 +80,11 @@ final class ServingApi {
      */
     void write(RoutingContext ctx) {
         String named = ctx.pathParam("name");
+        String inNamespace = ctx.pathParam("namespace");
         SecretsApi.write(ctx, KIND, request -> {
             String name = named != null ? named : request.body().path("metadata").path("name").asText("");
             Optional<FunctionSpec> function = project.get().functions().stream()
-                    .filter(f -> f.knativeService().equals(name)).findFirst();
+                    .filter(f -> f.knativeService().equals(name) && inNamespace.equals(project.get().namespace())).findFirst();
             if (function.isPresent()) {
                 KubeReplies.forbidden(ctx, Catalog.SERVICES, name, "it is function \"" + function.get().name() + "\" of "
                         + source(function.get()) + ": edit that file to change it (devserver rolls the change out)");
@@ -93,7 +94,7 @@ final class ServingApi {
                 KubeReplies.forbidden(ctx, Catalog.SERVICES, name, "this devserver serves no Knative Services");
                 return;
             }
-            Optional<ObjectNode> current = services().find(project.get().namespace(), name);
+            Optional<ObjectNode> current = services().find(inNamespace, name);
             String method = ctx.request().method().name();
             if (method.equals("DELETE")) {
                 delete(ctx, request, name, current.isPresent());
@@ -113,10 +114,11 @@ final class ServingApi {
                 return;
             }
             String namespace = service.getMetadata().getNamespace();
-            if (namespace != null && !namespace.isEmpty() && !namespace.equals(project.get().namespace())) {
+            if (namespace != null && !namespace.isEmpty() && !namespace.equals(inNamespace)) {
                 KubeReplies.badRequest(ctx, "the namespace of the provided object does not match the namespace sent on the request");
                 return;
             }
+            service.getMetadata().setNamespace(inNamespace);
             apply(ctx, request, service, current.isPresent() ? 200 : 201);
         });
     }
@@ -162,12 +164,12 @@ final class ServingApi {
     private void apply(RoutingContext ctx, WriteRequest request, Service service, int code) {
         String name = service.getMetadata().getName();
         ObjectMeta meta = service.getMetadata();
-        Optional<AppliedService> before = name == null ? Optional.empty() : services.get(name);
+        String namespace = meta.getNamespace();
+        Optional<AppliedService> before = name == null ? Optional.empty() : services.get(namespace, name);
         service.setStatus(null);
-        meta.setNamespace(project.get().namespace());
         meta.setResourceVersion(null);
         meta.setManagedFields(null);
-        meta.setUid(KnativeObjects.uid("Service", project.get().namespace(), name));
+        meta.setUid(KnativeObjects.uid("Service", namespace, name));
         meta.setCreationTimestamp(before.map(b -> b.service().getMetadata().getCreationTimestamp())
                 .orElse(KnativeObjects.timestamp(Instant.now())));
         webhook.defaults(service);
@@ -190,7 +192,7 @@ final class ServingApi {
             return;
         }
         services.apply(service);
-        KubeReplies.json(ctx, code, services().find(project.get().namespace(), name).map(o -> (Object) o).orElse(service));
+        KubeReplies.json(ctx, code, services().find(namespace, name).map(o -> (Object) o).orElse(service));
     }
 
     private void delete(RoutingContext ctx, WriteRequest request, String name, boolean exists) {
@@ -198,14 +200,15 @@ final class ServingApi {
             KubeReplies.notFound(ctx, Catalog.SERVICES, name);
             return;
         }
+        String namespace = ctx.pathParam("namespace");
         if (!request.dryRun()) {
-            services.delete(name);
+            services.delete(namespace, name);
         }
         ObjectNode status = KubeJson.MAPPER.createObjectNode().put("kind", "Status").put("apiVersion", "v1")
                 .put("status", "Success");
         status.putObject("metadata");
         status.putObject("details").put("name", name).put("group", Catalog.KNATIVE).put("kind", Catalog.SERVICES.plural())
-                .put("uid", KnativeObjects.uid("Service", project.get().namespace(), name));
+                .put("uid", KnativeObjects.uid("Service", namespace, name));
         KubeReplies.json(ctx, status);
     }
 

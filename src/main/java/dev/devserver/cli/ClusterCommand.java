@@ -1,0 +1,93 @@
+package dev.devserver.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.devserver.DevserverException;
+import dev.devserver.RunningUp;
+import dev.devserver.docker.Docker;
+import dev.devserver.image.BuildListener;
+import dev.devserver.image.RuntimeCatalog;
+import dev.devserver.image.RuntimeSources;
+import dev.devserver.project.Project;
+import dev.devserver.serving.FunctionView;
+import dev.devserver.serving.ServingOptions;
+import dev.devserver.session.Session;
+import dev.devserver.session.SessionOptions;
+import dev.devserver.tls.TlsOptions;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code devserver cluster}: `up`'s session with an empty project in the current folder, so namespaces and Knative
+ * Services come only through the Kubernetes API (kubectl, `devserver deploy`), kept in {@code .devserver/} there.
+ */
+@Command(name = "cluster", description = {"Run an empty Knative-in-a-box in this folder until Ctrl-C: create namespaces"
+        + " with `kubectl create namespace`, services with `kubectl apply` or `devserver deploy`.",
+        "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc -A; what was applied is served again on the next start."})
+public class ClusterCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "Router port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the router binds (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--domain", defaultValue = "localhost", description = "Domain of the services' URLs (default: ${DEFAULT-VALUE})")
+    String domain;
+
+    @Option(names = "--tls", description = "Serve HTTPS on --https-port too, with a certificate from the folder's local CA")
+    boolean tls;
+
+    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port with --tls (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int httpsPort;
+
+    @Option(names = "--revision-timeout", defaultValue = "300s", converter = DurationConverter.class,
+            description = "Default timeoutSeconds of a revision, as Knative's revision-timeout-seconds (default: ${DEFAULT-VALUE})")
+    Duration revisionTimeout;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ShutdownTasks shutdown;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long start = System.nanoTime();
+        Project cluster = Project.cluster(Path.of("").toAbsolutePath().normalize(), domain);
+        RunningUp.find(cluster.dir(), ignored -> { }).ifPresent(running -> {
+            throw new DevserverException("A devserver already serves " + cluster.dir() + " (pid " + running.pid() + ", port "
+                    + running.port() + "): stop it first, or run `devserver cluster` in another folder.");
+        });
+        DockerClient docker = Docker.connect();
+        SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout, false,
+                ServingOptions.defaults(), false, tls ? TlsOptions.localCa(httpsPort) : TlsOptions.OFF);
+        StatusLine terminal = StatusLine.forStdout();
+        LiveSummary summary = new LiveSummary(terminal, Duration.ofSeconds(3));
+        Session session = Session.start(cluster, options, vertx, docker, new RuntimeSources(RuntimeCatalog.locate()),
+                BuildListener.SILENT, new TextConsole(terminal, summary));
+        Foreground foreground = new Foreground(session, cluster.dir(), host, cluster.namespace()).onStop(shutdown, () -> {
+            summary.close();
+            System.out.println(Foreground.stopping(session.inFlight(), session.gracePeriod().toSeconds()));
+        }, () -> System.out.println("Forcing: containers are killed now."));
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.println("Knative cluster ready in " + took + " ms in " + cluster.dir() + ": services answer at http://"
+                + "<service>.<namespace>." + domain + ":" + session.port() + (session.httpsPort() > 0
+                ? " and https://…:" + session.httpsPort() : "") + "; the Kubernetes API at https://" + host + ":"
+                + session.kubeApiPort() + ".");
+        for (FunctionView v : session.serving().views()) {
+            System.out.println("  " + v.namespace() + "/" + v.knativeService() + "  " + v.url());
+        }
+        System.out.println("  devserver kubeconfig > kubeconfig; export KUBECONFIG=$PWD/kubeconfig");
+        System.out.println("  kubectl create namespace demo; kubectl apply -n demo -f service.yaml  (or from a project:"
+                + " devserver deploy --kubeconfig " + cluster.dir().resolve("kubeconfig") + " --namespace demo)");
+        System.out.println("Request log: " + session.requestLog() + ". Press Ctrl-C to stop.");
+        summary.start(session.serving()::statuses);
+        foreground.await();
+        return 0;
+    }
+}
