@@ -140,10 +140,7 @@ final class SecretsApi {
         KubeReplies.json(ctx, status);
     }
 
-    /**
-     * Server-side apply: the applied keys are set; keys this field manager applied before and leaves out now are
-     * removed; keys others wrote stay. Labels and annotations merge.
-     */
+    /** Server-side apply ({@link SecretApply}): a fieldManager is required. */
     private void apply(RoutingContext ctx, WriteRequest request, String name, Optional<Secret> current)
             throws StrictDecoding.Refused {
         String manager = request.fieldManager();
@@ -160,60 +157,11 @@ final class SecretsApi {
         if (current.isEmpty()) {
             applied.setData(appliedData);
             applied.setStringData(null);
-            applied.getMetadata().setManagedFields(List.of(managed(manager, appliedData.keySet())));
+            applied.getMetadata().setManagedFields(List.of(SecretApply.managed(manager, appliedData.keySet())));
             store(ctx, request, applied, 201);
             return;
         }
-        Secret merged = current.get();
-        Map<String, String> data = new TreeMap<>(merged.getData() == null ? Map.of() : merged.getData());
-        owned(merged, manager).stream().filter(k -> !appliedData.containsKey(k)).forEach(data::remove);
-        data.putAll(appliedData);
-        merged.setData(data);
-        merged.getMetadata().setLabels(union(merged.getMetadata().getLabels(), applied.getMetadata().getLabels()));
-        merged.getMetadata().setAnnotations(union(merged.getMetadata().getAnnotations(), applied.getMetadata().getAnnotations()));
-        if (applied.getType() != null) {
-            merged.setType(applied.getType());
-        }
-        List<ManagedFieldsEntry> entries = new ArrayList<>();
-        if (merged.getMetadata().getManagedFields() != null) {
-            merged.getMetadata().getManagedFields().stream().filter(e -> !manager.equals(e.getManager())).forEach(entries::add);
-        }
-        entries.add(managed(manager, appliedData.keySet()));
-        merged.getMetadata().setManagedFields(entries);
-        store(ctx, request, merged, 200);
-    }
-
-    private static Set<String> owned(Secret secret, String manager) {
-        Set<String> keys = new HashSet<>();
-        if (secret.getMetadata().getManagedFields() == null) {
-            return keys;
-        }
-        for (ManagedFieldsEntry e : secret.getMetadata().getManagedFields()) {
-            if (manager.equals(e.getManager()) && "Apply".equals(e.getOperation()) && e.getFieldsV1() != null) {
-                Object data = e.getFieldsV1().getAdditionalProperties().get("f:data");
-                if (data instanceof Map<?, ?> fields) {
-                    fields.keySet().forEach(k -> keys.add(String.valueOf(k).substring(2)));
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static ManagedFieldsEntry managed(String manager, Set<String> keys) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        keys.forEach(k -> data.put("f:" + k, Map.of()));
-        io.fabric8.kubernetes.api.model.FieldsV1 fields = new io.fabric8.kubernetes.api.model.FieldsV1();
-        fields.setAdditionalProperty("f:data", data);
-        return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Apply").withApiVersion("v1")
-                .withTime(KnativeObjects.timestamp(Instant.now())).withFieldsType("FieldsV1").withFieldsV1(fields).build();
-    }
-
-    private static Map<String, String> union(Map<String, String> base, Map<String, String> added) {
-        Map<String, String> out = new LinkedHashMap<>(base == null ? Map.of() : base);
-        if (added != null) {
-            out.putAll(added);
-        }
-        return out.isEmpty() ? null : out;
+        store(ctx, request, SecretApply.merge(current.get(), applied, appliedData, manager), 200);
     }
 
     /** Validates, then stores (unless dry run) and answers with the object as now stored. */
