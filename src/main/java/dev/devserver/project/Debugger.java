@@ -46,7 +46,8 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
 
     /** The runtimes that have a debugger, by alias. */
     public static final List<String> RUNTIMES = List.of("gitlab/runtimes/nodejs", "openfaas/classic/node",
-            "openfaas/classic/python3", "gitlab/runtimes/ruby", "gitlab/runtimes/go", "openfaas/classic/go");
+            "openfaas/classic/python3", "gitlab/runtimes/ruby", "gitlab/runtimes/go", "openfaas/classic/go",
+            "openfaas/classic/ruby");
 
     public static Optional<Debugger> of(String runtime) {
         if (runtime == null) {
@@ -78,6 +79,10 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
             case "openfaas/classic/go" -> new Debugger("delve, per request", 2345, with(WATCHDOG, "fprocess",
                     "dlv exec ./handler --headless --listen=:2345 --api-version=2 --log-dest=2"), true,
                     "/go/src/handler/function", null, Map.of("DEBUG", "1"));
+            // Each request's `ruby index.rb` stops before its first line until a client attaches and continues.
+            case "openfaas/classic/ruby" -> new Debugger("ruby debug, rdbg, per request", 12345, with(WATCHDOG,
+                    Map.of("RUBYOPT", "-rdebug/open", "RUBY_DEBUG_HOST", "0.0.0.0", "RUBY_DEBUG_PORT", "12345")), true,
+                    "/home/app/function");
             default -> null;
         });
     }
@@ -104,6 +109,12 @@ public record Debugger(String name, int containerPort, Map<String, String> env, 
             selected.add(n);
         }
         return selected;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.putAll(more);
+        return env;
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

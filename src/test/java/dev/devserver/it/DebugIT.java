@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request stops there, and completes after resuming — past the revision timeout (2 s here), which a debugged
  * function does not have. Node's inspector (Chrome DevTools protocol over WebSocket) for gitlab/runtimes/nodejs;
  * debugpy (DAP) for openfaas/classic/python3 and the inspector for openfaas/classic/node, where each request's
- * process waits for the debugger; Ruby's debug gem (DAP, what VS Code's rdbg extension speaks) for gitlab/runtimes/ruby;
+ * process waits for the debugger; Ruby's debug gem (DAP, what VS Code's rdbg extension speaks) for gitlab/runtimes/ruby
+ * and, per request, openfaas/classic/ruby;
  * Delve (DAP remote attach, as VS Code's Go extension does) for the debug builds of gitlab/runtimes/go and, per request,
  * openfaas/classic/go.
  */
@@ -52,7 +53,7 @@ class DebugIT {
         Path project = TestProjects.copy("debug-invoke", temp);
         session = Sessions.start(project, SessionOptions.defaults().withPort(0).withOfflineBases(true)
                 .withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
-                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "greet-go", "hello-node", "hello-go"))));
+                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "greet-go", "hello-node", "hello-go", "hello-rb"))));
     }
 
     @AfterAll
@@ -145,7 +146,7 @@ class DebugIT {
             setBreakpoint(dap, "/app/function/greeter.rb", 4);
             dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30));
             CompletableFuture<HttpResponse<String>> response = post("greet-rb", "{\"name\":\"rdbg\"}");
-            holdThenContinue(dap, continueUntilBreakpoint(dap), 4, response);
+            holdThenContinue(dap, continueUntilBreakpoint(dap, 4), 4, response);
             HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals("hello rdbg", JSON.readTree(answer.body()).path("greeting").asText());
@@ -191,15 +192,36 @@ class DebugIT {
      * event may come too early and be spent on the wrong pause. The program itself is asked instead: it answers a
      * stackTrace only while paused. Each pause up to the breakpoint's (whose event precedes that answer) is continued.
      */
-    private static JsonNode continueUntilBreakpoint(DapClient dap) throws Exception {
+    private static JsonNode continueUntilBreakpoint(DapClient dap, int line) throws Exception {
         while (true) {
             dap.await(DapClient.response(dap.send("stackTrace", DapClient.args().put("threadId", 1))), Duration.ofSeconds(30));
             Optional<JsonNode> breakpoint = dap.received(DapClient.stopped("breakpoint"));
-            if (breakpoint.isPresent()) {
+            if (breakpoint.isPresent() && topLine(dap, breakpoint.get()) == line) { // not the stop at a program's start
                 return breakpoint.get();
             }
             dap.await(DapClient.response(dap.send("continue", DapClient.args().put("threadId", 1))), Duration.ofSeconds(30));
         }
+    }
+
+    private static int topLine(DapClient dap, JsonNode stopped) throws Exception {
+        int thread = stopped.at("/body/threadId").asInt();
+        return dap.await(DapClient.response(dap.send("stackTrace", DapClient.args().put("threadId", thread))),
+                Duration.ofSeconds(30)).at("/body/stackFrames/0/line").asInt();
+    }
+
+    @Test
+    void rubyDebugGemWaitsInEachClassicRubyProcess() throws Exception {
+        CompletableFuture<HttpResponse<String>> response = post("hello-rb", "rdbg");
+        try (DapClient dap = attach(session.debugPorts().get("hello-rb"), "rdbg")) {
+            dap.send("attach", DapClient.args());
+            setBreakpoint(dap, "/home/app/function/handler.rb", 4);
+            dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30));
+            holdThenContinue(dap, continueUntilBreakpoint(dap, 4), 4, response);
+            HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("hello rdbg", answer.body().strip());
+        }
+        assertEquals(1, containers("hello-rb"), "one container while debugging");
     }
 
     /** The request stopped at {@code line} and stays held past the revision timeout; then `continue`. */

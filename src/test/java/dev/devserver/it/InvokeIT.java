@@ -127,7 +127,7 @@ class InvokeIT {
     void badInputsGetAClearMessage() {
         Result unknown = invoke("nope", "-d", "x");
         assertEquals(1, unknown.exit());
-        assertTrue(unknown.err().contains("has no function \"nope\": its functions are echo-js, headers-py, greet-rb, greet-go, hello-node, hello-go"),
+        assertTrue(unknown.err().contains("has no function \"nope\": its functions are echo-js, headers-py, greet-rb, greet-go, hello-node, hello-go, hello-rb"),
                 unknown.err());
         Result both = invoke("echo-js", "-d", "x", "--file", "x.json");
         assertEquals("Give the body once: --data D or --file F, not both.", both.err().trim());
