@@ -46,13 +46,23 @@ public final class KubeTarget implements AutoCloseable {
                 }
                 config = Config.fromKubeconfig(context, kubeconfig.toFile());
             } else {
+                String env = System.getenv("KUBECONFIG");
+                boolean none = (env == null || env.isBlank()) && System.getenv("KUBERNETES_SERVICE_HOST") == null
+                        && !Files.isRegularFile(Path.of(System.getProperty("user.home"), ".kube", "config"));
+                if (none) {
+                    throw new DevserverException("No kubeconfig: give --kubeconfig FILE, set KUBECONFIG, or write"
+                            + " ~/.kube/config (in a `devserver cluster`'s folder: devserver kubeconfig > kubeconfig).");
+                }
                 config = Config.autoConfigure(context);
             }
         } catch (DevserverException e) {
             throw e;
         } catch (Exception e) {
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)")
+                    .matcher(String.valueOf(e.getMessage()));
             throw new DevserverException("Cannot read the kubeconfig " + (kubeconfig == null ? "($KUBECONFIG or"
-                    + " ~/.kube/config)" : kubeconfig) + ": " + firstLine(e) + ". Fix the file or give another with --kubeconfig.");
+                    + " ~/.kube/config)" : kubeconfig) + (at.find() ? ":" + at.group(1) + ":" + at.group(2) : "") + ": "
+                    + firstLine(e) + ". Fix the file or give another with --kubeconfig.");
         }
         if (context != null && (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName()))) {
             throw new DevserverException("--context " + context + ": the kubeconfig " + (kubeconfig == null ? "" : kubeconfig + " ")
