@@ -107,7 +107,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     private ClusterNames clusterNames() {
-        return new ClusterNames(project.get().namespace(), project.get().domain());
+        Set<String> namespaces = new java.util.HashSet<>(Set.of(project.get().namespace()));
+        byFunction.values().forEach(s -> namespaces.add(s.namespace())); // `devserver cluster`'s services in other namespaces
+        return new ClusterNames(namespaces, project.get().domain());
     }
 
     /** Removes containers a previous run left behind (crash, SIGKILL); returns how many. */

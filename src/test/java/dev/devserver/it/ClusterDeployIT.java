@@ -116,6 +116,9 @@ class ClusterDeployIT {
                 "\"FUNCTION_ENV\":\"from-function-env\"", "\"PROVIDER_ENV\":\"from-provider-env\"")) {
             assertTrue(answer.body().contains(expected), expected + " in " + answer.body());
         }
+        String inside = ContainerExec.nodeGet(folder, "vault-env-js", "http://vault-plain-js." + NAMESPACE + ".svc.cluster.local/");
+        assertTrue(inside.startsWith("200 ") && inside.contains("\"K_SERVICE\":\"vault-plain-js\""),
+                "a function calls another of its namespace by its cluster name: " + inside);
         assertTrue(kubectl.ok("kubectl get secret my-secrets -n " + NAMESPACE + " -o jsonpath='{.metadata.managedFields[*].manager}'")
                 .contains("devserver"), "the Secret is applied with devserver's field manager");
     }

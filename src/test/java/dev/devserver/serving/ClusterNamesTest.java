@@ -26,6 +26,16 @@ class ClusterNamesTest {
     }
 
     @Test
+    void aClusterServesTheNamesOfEveryNamespaceWithServices() {
+        ClusterNames cluster = new ClusterNames(java.util.Set.of("default", "team-a"), "localhost");
+        assertEquals(Optional.of("hello.team-a.localhost"), cluster.publicHost("hello.team-a.svc.cluster.local"));
+        assertEquals(Optional.of("hello.default.localhost"), cluster.publicHost("hello.default"));
+        assertEquals(List.of("hello.team-a.svc.cluster.local", "hello.team-a.svc", "hello.team-a", "hello.team-a.localhost"),
+                cluster.of("hello.team-a.localhost"));
+        assertEquals(Optional.empty(), cluster.publicHost("hello.team-b.svc.cluster.local"));
+    }
+
+    @Test
     void otherNamespacesAndPublicNamesAreNoClusterNames() {
         assertEquals(Optional.empty(), names.publicHost("a-b.elsewhere.svc.cluster.local"));
         assertEquals(Optional.empty(), names.publicHost("a-b.shop-local.example.com"));
