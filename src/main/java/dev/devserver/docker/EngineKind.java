@@ -13,10 +13,23 @@ public record EngineKind(String name, String version, boolean podman, boolean ro
         VersionComponent podman = components.stream()
                 .filter(c -> c.getName() != null && c.getName().startsWith("Podman")).findFirst().orElse(null);
         List<String> security = info.getSecurityOptions() == null ? List.of() : info.getSecurityOptions();
-        boolean rootless = security.stream().anyMatch(o -> o.contains("rootless"));
+        // Docker lists "name=rootless"; Podman 4.3 says so only in an /info field docker-java does not read, but keeps a
+        // rootless user's images in their home (~/.local/share/containers/storage), a rootful one's under /var/lib.
+        String root = info.getDockerRootDir() == null ? "" : info.getDockerRootDir();
+        boolean rootless = security.stream().anyMatch(o -> o.contains("rootless"))
+                || podman != null && !root.isEmpty() && !root.startsWith("/var/lib/");
         return podman != null
                 ? new EngineKind("Podman", podman.getVersion(), true, rootless, info.getCGroupVersion())
                 : new EngineKind("Docker engine", version.getVersion(), false, rootless, info.getCGroupVersion());
+    }
+
+    /**
+     * Podman 4.3 rootless with runc cannot execute {@code --init}'s /run/podman-init as an image's non-root USER
+     * ("stat /run/podman-init: permission denied"), so containers run without it there: PID 1 is the function's own
+     * server, which devserver's runtimes make handle SIGTERM.
+     */
+    public boolean canInit() {
+        return !(podman && rootless);
     }
 
     /** Pause (devserver's optional frozen tier) needs cgroups v2 under rootless Podman. */

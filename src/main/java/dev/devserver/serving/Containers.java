@@ -18,6 +18,7 @@ import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.VolumeOptions;
+import dev.devserver.docker.EngineKind;
 import dev.devserver.docker.Labels;
 
 import java.util.List;
@@ -31,10 +32,20 @@ final class Containers {
     private final DockerClient docker;
     private final ContainerLines lines;
     private volatile ClusterNetwork network;
+    private volatile Boolean init;
 
     Containers(DockerClient docker) {
         this.lines = new ContainerLines(docker);
         this.docker = docker;
+    }
+
+    /** Whether containers get an init process (--init), asked of the engine once, at the first container. */
+    private boolean init() {
+        Boolean known = init;
+        if (known == null) {
+            init = known = EngineKind.of(docker.versionCmd().exec(), docker.infoCmd().exec()).canInit();
+        }
+        return known;
     }
 
     /** Containers created from now on join {@code cluster} and resolve the services' cluster names through its hosts file. */
@@ -61,7 +72,7 @@ final class Containers {
                 .withEnv(revision.env)
                 .withLabels(labels)
                 .withExposedPorts(exposed)
-                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(true))));
+                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(init()))));
         if (spec.command() != null) {
             create.withEntrypoint(spec.command());
         }
