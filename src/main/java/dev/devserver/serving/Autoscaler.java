@@ -28,7 +28,7 @@ final class Autoscaler {
 
     /** Requests arrived that the revision's ready containers cannot take right away. */
     synchronized void demand(Revision revision) {
-        if (revision.retired || revision.failure != null) {
+        if (!revision.lifecycle.mayScale()) {
             return;
         }
         boolean cold = revision.count(Replica.State.READY) == 0;
@@ -40,7 +40,7 @@ final class Autoscaler {
 
     /** Periodic decisions for the revision receiving traffic. */
     synchronized void tick(Revision revision) {
-        if (revision.retired || !revision.succeeded()) {
+        if (revision.lifecycle.retired() || !revision.lifecycle.succeeded()) {
             return;
         }
         long now = System.nanoTime();

@@ -33,11 +33,11 @@ final class CrashRecovery {
     void crashed(Revision revision, Replica replica) {
         Integer code = containers.exitCodeIfReachable(replica);
         revision.replicas.remove(replica);
-        int crashes = ++revision.crashes;
+        int crashes = revision.lifecycle.crashed();
         long backoffMs = backoffMs(crashes);
         String exit = code == null ? "stopped (the Docker engine is not reachable)" : "exited with code " + code;
-        revision.crash = "its container " + exit + "; restarting in " + backoffMs / 1000 + " s"
-                + containers.lines().lastOutputNote(replica);
+        revision.lifecycle.restarting("its container " + exit + "; restarting in " + backoffMs / 1000 + " s"
+                + containers.lines().lastOutputNote(replica));
         events.info(revision.function, "container of " + revision.name + " " + exit + "; replacing it in " + backoffMs + " ms");
         removeWhenPossible(replica.containerId);
         replaceAfter(revision, backoffMs, crashes);
@@ -53,22 +53,22 @@ final class CrashRecovery {
      * answers again, then the revision is recreated.
      */
     private void replaceAfter(Revision revision, long delayMs, int attempt) {
-        if (!revision.replacing.compareAndSet(false, true)) {
+        if (!revision.lifecycle.claimReplacement()) {
             return; // another crashed replica of this revision already scheduled the replacement
         }
         clock.schedule(() -> {
-            revision.replacing.set(false);
-            if (revision.retired || revision.count(Replica.State.READY) > 0) {
+            revision.lifecycle.replacementRuns();
+            if (revision.lifecycle.retired() || revision.count(Replica.State.READY) > 0) {
                 return;
             }
             removeDeadContainers();
             launcher.launch(revision, labels.apply(revision), false).whenComplete((ok, failed) -> {
-                if (revision.retired || revision.count(Replica.State.READY) > 0) {
+                if (revision.lifecycle.retired() || revision.count(Replica.State.READY) > 0) {
                     return;
                 }
                 long next = backoffMs(attempt + 1);
                 if (!containers.engineAnswers()) {
-                    revision.crash = "the Docker engine is not reachable; retrying in " + next / 1000 + " s";
+                    revision.lifecycle.restarting("the Docker engine is not reachable; retrying in " + next / 1000 + " s");
                     events.info(revision.function, "Docker engine not reachable: retrying in " + next + " ms");
                 }
                 replaceAfter(revision, next, attempt + 1);

@@ -176,12 +176,9 @@ public final class FunctionService implements ServiceRoute {
         if (revision == null) {
             return CompletableFuture.failedFuture(new NotReadyException(503, function + " is not ready: " + notReadyReason));
         }
-        if (revision.failure != null && !revision.ready()) {
-            return CompletableFuture.failedFuture(new NotReadyException(502, function + " is not ready: " + revision.failure));
-        }
-        String crash = revision.crash;
-        if (crash != null && !revision.ready()) {
-            return CompletableFuture.failedFuture(new NotReadyException(502, function + " is restarting: " + crash));
+        Optional<NotReadyException> refused = revision.ready() ? Optional.empty() : revision.lifecycle.refusal();
+        if (refused.isPresent()) {
+            return CompletableFuture.failedFuture(refused.get());
         }
         CompletableFuture<Lease> lease = revision.acquire();
         if (!lease.isDone() || revision.inFlight() > revision.policy.target() * revision.count(Replica.State.READY)) {
@@ -225,9 +222,9 @@ public final class FunctionService implements ServiceRoute {
 
     public ServiceStatus status() {
         Revision revision = current;
-        boolean ready = revision != null && revision.succeeded();
+        boolean ready = revision != null && revision.lifecycle.succeeded();
         String reason = ready ? "" : revision == null ? notReadyReason
-                : revision.failure != null ? revision.failure : ServiceStatus.STARTING;
+                : revision.lifecycle.failure().orElse(ServiceStatus.STARTING);
         return new ServiceStatus(function, knativeService, url(), ready, reason);
     }
 
@@ -235,9 +232,9 @@ public final class FunctionService implements ServiceRoute {
         Revision active = current;
         Set<Revision> routed = routed();
         List<RevisionView> revisions = history.stream().map(r -> new RevisionView(r.name, knativeService, r.image,
-                r.created, r.succeeded(), r.failure,
+                r.created, r.lifecycle.succeeded(), r.lifecycle.failure().orElse(null),
                 (int) r.replicas.stream().filter(Replica::live).count(), r == active || routed.contains(r), r.generation)).toList();
-        String latestReady = history.stream().filter(Revision::succeeded)
+        String latestReady = history.stream().filter(r -> r.lifecycle.succeeded())
                 .reduce((a, b) -> b).map(r -> r.name).orElse("");
         String latestCreated = history.isEmpty() ? "" : history.get(history.size() - 1).name;
         ServiceStatus status = status();

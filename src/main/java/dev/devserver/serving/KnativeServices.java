@@ -17,15 +17,17 @@ import java.util.function.Supplier;
  */
 public final class KnativeServices {
     private final Serving serving;
+    private final Rollout rollout;
     private final Map<String, FunctionService> byFunction;
     private final Map<String, ServiceRoute> byHost;
     private final Supplier<Project> project;
     private final int routerPort;
     private final Map<String, Set<String>> hosts = new ConcurrentHashMap<>();
 
-    KnativeServices(Serving serving, Map<String, FunctionService> byFunction, Map<String, ServiceRoute> byHost,
-                    Supplier<Project> project, int routerPort) {
+    KnativeServices(Serving serving, Rollout rollout, Map<String, FunctionService> byFunction,
+                    Map<String, ServiceRoute> byHost, Supplier<Project> project, int routerPort) {
         this.serving = serving;
+        this.rollout = rollout;
         this.byFunction = byFunction;
         this.byHost = byHost;
         this.project = project;
@@ -91,8 +93,8 @@ public final class KnativeServices {
      */
     public String rollOut(String namespace, String service, String given, RevisionSpec spec) {
         FunctionService s = register(namespace, service);
-        Revision revision = serving.create(s, given, spec.named(s.function()), null);
-        serving.launch(s, revision).exceptionally(failed -> null); // the failure is the revision's, shown in its status
+        Revision revision = rollout.create(s, given, spec.named(s.function()), null);
+        rollout.launch(s, revision).exceptionally(failed -> null); // the failure is the revision's, shown in its status
         return revision.name;
     }
 
@@ -103,9 +105,9 @@ public final class KnativeServices {
     public void restore(String namespace, String service, String name, long generation, RevisionSpec spec, boolean start) {
         FunctionService s = register(namespace, service);
         s.generationAtLeast(generation - 1);
-        Revision revision = serving.create(s, name, spec.named(s.function()), null);
+        Revision revision = rollout.create(s, name, spec.named(s.function()), null);
         if (start) {
-            serving.launch(s, revision).exceptionally(failed -> null);
+            rollout.launch(s, revision).exceptionally(failed -> null);
         }
     }
 
@@ -135,12 +137,12 @@ public final class KnativeServices {
         Revision current = s.current().orElse(null);
         for (Revision r : s.history()) {
             if (routed.contains(r)) {
-                r.reinstate();
+                r.lifecycle.reinstate();
             } else if (r != current && !s.isLatest(r) && !r.replicas.isEmpty()) { // the latest may be starting now
                 if (current != null) {
-                    serving.drain(r, current);
+                    rollout.drain(r, current);
                 } else {
-                    serving.stopAll(r);
+                    rollout.stopAll(r);
                 }
             }
         }

@@ -105,9 +105,7 @@ final class ReplicaLauncher {
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
                         : "container exited with code " + code) + containers.lines().lastOutputNote(replica);
                 stop(revision, replica);
-                if (!revision.firstReady.isDone()) {
-                    revision.fail(reason);
-                } else {
+                if (!revision.startFailed(reason)) {
                     events.info(revision.function, "container of " + revision.name + " did not become ready: " + reason);
                 }
             }
@@ -121,9 +119,7 @@ final class ReplicaLauncher {
             stop(revision, replica);
         }
         String reason = "container did not start: " + e.getMessage();
-        if (!revision.firstReady.isDone()) {
-            revision.fail(reason);
-        } else {
+        if (!revision.startFailed(reason)) {
             events.info(revision.function, reason);
         }
         return null;
@@ -134,9 +130,7 @@ final class ReplicaLauncher {
             return; // stopped meanwhile (scaled down, rolled out, Ctrl-C): never resurrect it
         }
         replica.lastUsedNanos = System.nanoTime();
-        revision.crash = null;
-        revision.firstReady.complete(null);
-        revision.dispatch();
+        revision.containerReady();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (cold) {
             events.coldStart(revision.knativeService, revision.name, took);
@@ -192,7 +186,7 @@ final class ReplicaLauncher {
         workers.execute(() -> {
             try {
                 Replica standby = containers.create(revision, labels);
-                if (revision.retired) {
+                if (revision.lifecycle.retired()) {
                     containers.remove(standby.containerId);
                 } else {
                     revision.replicas.add(standby);

@@ -35,19 +35,13 @@ final class Revision {
     volatile long generation;
     final List<Replica> replicas = new CopyOnWriteArrayList<>();
     private final Deque<CompletableFuture<Lease>> waiting = new ArrayDeque<>();
-    final CompletableFuture<Void> firstReady = new CompletableFuture<>();
-    volatile String failure;
+    /** Starting, ready, restarting or failed; retired or in service: changed only through its transitions. */
+    final RevisionLifecycle lifecycle;
     volatile long lastRequestNanos = System.nanoTime();
-    volatile boolean retired;
     /** Containers being brought up right now (thawed, started or created): capacity already on its way. */
     final AtomicInteger launching = new AtomicInteger();
     /** Recent concurrency samples (time, requests in flight + waiting), for the stable window. */
     final Deque<long[]> samples = new ConcurrentLinkedDeque<>();
-    volatile int crashes;
-    /** A replacement for a crashed container is scheduled (see Serving#replaceAfter). */
-    final AtomicBoolean replacing = new AtomicBoolean();
-    /** Why the revision's last container died, while its replacement is pending (requests get 502 meanwhile). */
-    volatile String crash;
 
     /** Requests that may wait for a container, as Knative's activator bounds its breaker's queue (breakerQueueDepth). */
     static final int QUEUE_DEPTH = 10_000;
@@ -73,6 +67,7 @@ final class Revision {
         this.env = env;
         this.policy = policy;
         this.queueDepth = queueDepth;
+        this.lifecycle = new RevisionLifecycle(function);
     }
 
     /**
@@ -190,29 +185,24 @@ final class Revision {
         return replicas.stream().anyMatch(Replica::ready);
     }
 
-    /** Became ready once and has not failed: Knative's Ready condition, true even while scaled to zero. */
-    boolean succeeded() {
-        return firstReady.isDone() && !firstReady.isCompletedExceptionally() && failure == null;
-    }
-
     long count(Replica.State state) {
         return replicas.stream().filter(r -> r.state() == state).count();
     }
 
-    /** Takes the revision out of service: no more launches, crash replacements or standbys. */
-    void retire() {
-        retired = true;
+    /** A container became ready: the revision is ready (and no longer restarting); waiting requests go to it. */
+    void containerReady() {
+        lifecycle.containerReady();
+        dispatch();
     }
 
-    /** Back in service: a Knative Service's traffic names this revision again. */
-    void reinstate() {
-        retired = false;
-    }
-
-    void fail(String reason) {
-        failure = reason;
-        NotReadyException error = new NotReadyException(502, function + " is not ready: " + reason);
-        firstReady.completeExceptionally(error);
-        failWaiting(error);
+    /**
+     * A container did not start or become ready: before the first ready one, the revision fails and so do its waiting
+     * requests (true); afterwards it keeps serving from the others (false: the caller only says why).
+     */
+    boolean startFailed(String reason) {
+        return lifecycle.startFailed(reason).map(error -> {
+            failWaiting(error);
+            return true;
+        }).orElse(false);
     }
 }

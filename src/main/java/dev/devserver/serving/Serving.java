@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs the project's functions as Knative services: each deployed image + configuration is a revision, traffic
@@ -41,9 +42,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final GracefulStop stopper;
     private final CrashRecovery recovery;
     private final Autoscaler autoscaler;
+    private final Rollout rollout;
     private final Supplier<Project> project;
     private final int routerPort;
-    private final Duration drainTimeout;
     private final ClusterNetwork cluster;
 
     /**
@@ -58,18 +59,18 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.events = events;
         this.project = project;
         this.routerPort = routerPort;
-        this.drainTimeout = drainTimeout;
         this.stopper = new GracefulStop(containers, events);
         stopper.grace(drainTimeout); // Knative uses the revision timeout as the pod's termination grace period
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper);
         this.recovery = new CrashRecovery(containers, launcher, events, clock, this::labels);
         this.autoscaler = new Autoscaler(options, launcher, this::labels, events);
+        this.rollout = new Rollout(options, launcher, workers, drainTimeout, this::labels);
         this.cluster = ClusterNetwork.open(docker, project.get().dir(), notice -> events.info("cluster", notice)).orElse(null);
         if (cluster != null) {
             containers.join(cluster);
         }
         project.get().functions().forEach(this::register);
-        this.manifests = new KnativeServices(this, byFunction, byHost, project, routerPort);
+        this.manifests = new KnativeServices(this, rollout, byFunction, byHost, project, routerPort);
         hostsChanged();
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -136,76 +137,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
             return CompletableFuture.failedFuture(new NotReadyException(502, "build failed: " + build.error()));
         }
         Debugger debugger = options.debugged().contains(function.name()) ? Debugger.of(function.runtime()).orElse(null) : null;
-        Revision revision = create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets), debugger);
-        return launch(service, revision);
-    }
-
-    /**
-     * A new revision of {@code service} named {@code given} (null: Knative's next name), not started yet; under
-     * {@code debugger} (null: none) with its environment on top, its command, and one container that never scales.
-     */
-    Revision create(FunctionService service, String given, RevisionSpec spec, Debugger debugger) {
-        if (debugger != null && debugger.command() != null) {
-            spec = spec.withCommand(debugger.command());
-        }
-        String name = service.nextRevisionName(given);
-        Map<String, String> env = spec.containerEnv(name);
-        ScalingPolicy policy = ScalingPolicy.of(spec.annotations(), spec.concurrency(), options);
-        if (debugger != null) {
-            env.putAll(debugger.env());
-            policy = policy.debugging(debugger.perRequest());
-        }
-        Revision revision = new Revision(name, spec, Environment.asDockerEnv(env), policy, Revision.QUEUE_DEPTH);
-        revision.debugger = debugger;
-        service.created(revision);
-        if (service.current().isEmpty()) {
-            service.serve(revision); // first revision: requests wait for it rather than fail
-        }
-        return revision;
-    }
-
-    /**
-     * Starts the revision's first containers; once one answers, the latest revision takes the latest-revision traffic
-     * and the one it replaces drains unless traffic still names it. Completes with its name, or exceptionally with
-     * why it did not become ready.
-     */
-    CompletableFuture<String> launch(FunctionService service, Revision revision) {
-        int initial = Math.max(1, revision.policy.minScale());
-        for (int i = 0; i < initial; i++) {
-            launcher.launch(revision, labels(revision), false);
-        }
-        return revision.firstReady.thenApply(ready -> {
-            if (!service.isLatest(revision)) { // a newer edit was rolled out meanwhile: never serve stale code
-                if (!service.routed().contains(revision)) {
-                    stopAll(revision);
-                }
-                return revision.name;
-            }
-            service.serve(revision).ifPresent(previous -> {
-                if (!service.routed().contains(previous)) {
-                    drain(previous, revision);
-                }
-            });
-            return revision.name;
-        });
-    }
-
-    /** Takes a revision out of service at once: no new requests, its containers stopped gracefully. */
-    void stopAll(Revision revision) {
-        revision.retire();
-        revision.replicas.forEach(r -> launcher.stop(revision, r));
-    }
-
-    void drain(Revision previous, Revision successor) {
-        previous.handOverWaiting(successor);
-        previous.retire();
-        workers.execute(() -> {
-            long deadline = System.nanoTime() + drainTimeout.toNanos();
-            while (previous.inFlight() > 0 && System.nanoTime() < deadline) {
-                sleep(50);
-            }
-            previous.replicas.forEach(r -> launcher.stop(previous, r));
-        });
+        Revision revision = rollout.create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets),
+                debugger);
+        return rollout.launch(service, revision);
     }
 
     private void crashed(Revision revision, Replica replica) {
@@ -265,10 +199,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     /** Stops every revision of the service; requests waiting for it get 404 with {@code why}. */
     void remove(FunctionService service, String why) {
         byFunction.remove(service.function());
-        service.history().forEach(r -> {
-            r.failWaiting(new NotReadyException(404, why));
-            stopAll(r);
-        });
+        rollout.stopService(service, why);
     }
 
     @Override
@@ -295,7 +226,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private List<FunctionService> ordered() {
         List<FunctionService> functions = project.get().functions().stream().map(f -> byFunction.get(f.name()))
                 .filter(s -> s != null && !s.manifest()).toList();
-        return java.util.stream.Stream.concat(functions.stream(), manifests.all().stream()).toList();
+        return Stream.concat(functions.stream(), manifests.all().stream()).toList();
     }
 
     /** Knative Services applied through the Kubernetes API: their revisions and traffic. */
@@ -307,19 +238,11 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         return Optional.ofNullable(byFunction.get(name));
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Stops the autoscaler, then every container of this project gracefully; returns when all are gone. */
     @Override
     public void close() {
         clock.shutdownNow();
-        byFunction.values().forEach(s -> s.history().forEach(Revision::retire));
+        byFunction.values().forEach(s -> s.history().forEach(r -> r.lifecycle.retire()));
         byFunction.values().forEach(s -> s.history().forEach(r -> r.replicas.forEach(Replica::stop)));
         stopper.stopAll(project.get().dir().toString(), workers);
         workers.shutdownNow();

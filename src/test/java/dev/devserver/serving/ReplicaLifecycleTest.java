@@ -67,21 +67,21 @@ class ReplicaLifecycleTest {
         assertFalse(revision.ready());
         Replica replica = replica(State.READY);
         revision.replicas.add(replica);
-        revision.firstReady.complete(null);
+        revision.containerReady();
         assertTrue(revision.ready());
-        assertTrue(revision.succeeded());
+        assertTrue(revision.lifecycle.succeeded());
         revision.replicas.remove(replica);
         replica.stop();
         assertFalse(revision.ready(), "no container serves");
-        assertTrue(revision.succeeded(), "Knative's Ready condition stays true at zero");
+        assertTrue(revision.lifecycle.succeeded(), "Knative's Ready condition stays true at zero");
     }
 
     @Test
     void aRevisionThatFailsFailsItsWaitingRequests() {
         Revision revision = RevisionQueueTest.revision(0, Revision.QUEUE_DEPTH);
         CompletableFuture<Lease> waiting = revision.acquire();
-        revision.fail("container exited with code 1");
-        assertFalse(revision.succeeded());
+        assertTrue(revision.startFailed("container exited with code 1"));
+        assertFalse(revision.lifecycle.succeeded());
         NotReadyException error = (NotReadyException) assertThrowsCause(waiting);
         assertEquals(502, error.status());
         assertTrue(error.getMessage().contains("exited with code 1"), error.getMessage());

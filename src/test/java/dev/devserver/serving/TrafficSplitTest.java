@@ -24,7 +24,7 @@ class TrafficSplitTest {
         replica.move(Replica.State.CREATED, Replica.State.STARTING);
         replica.move(Replica.State.STARTING, Replica.State.READY);
         revision.replicas.add(replica);
-        revision.firstReady.complete(null);
+        revision.containerReady();
         service.created(revision);
         return revision;
     }
