@@ -2,8 +2,6 @@ package dev.devserver.serving;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Knative's KPA, simplified for one machine: {@link ScaleDecision} decides containers wanted = ceil(peak concurrency
@@ -15,14 +13,11 @@ import java.util.function.Function;
 final class Autoscaler {
     private final ServingOptions options;
     private final ReplicaLauncher launcher;
-    private final Function<Revision, Map<String, String>> labels;
     private final ServingEvents events;
 
-    Autoscaler(ServingOptions options, ReplicaLauncher launcher, Function<Revision, Map<String, String>> labels,
-               ServingEvents events) {
+    Autoscaler(ServingOptions options, ReplicaLauncher launcher, ServingEvents events) {
         this.options = options;
         this.launcher = launcher;
-        this.labels = labels;
         this.events = events;
     }
 
@@ -34,7 +29,7 @@ final class Autoscaler {
         boolean cold = revision.count(Replica.State.READY) == 0;
         ScaleDecision decision = ScaleDecision.onDemand(load(revision, 0, Duration.ZERO), revision.policy);
         for (int i = 0; i < decision.launch(); i++) {
-            launcher.launch(revision, labels.apply(revision), cold);
+            launcher.launch(revision, cold);
         }
     }
 
@@ -76,7 +71,7 @@ final class Autoscaler {
                     .ifPresent(r -> launcher.stop(revision, r));
         }
         for (int i = 0; i < decision.launch(); i++) {
-            launcher.launch(revision, labels.apply(revision), false);
+            launcher.launch(revision, false);
         }
     }
 
@@ -91,7 +86,7 @@ final class Autoscaler {
         if (any) {
             events.info(revision.function, "scaled " + revision.name + " to zero after "
                     + options.idleToZero().toSeconds() + " s without requests");
-            launcher.prepareStandby(revision, labels.apply(revision));
+            launcher.prepareStandby(revision);
         }
     }
 }

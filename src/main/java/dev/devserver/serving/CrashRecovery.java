@@ -1,12 +1,10 @@
 package dev.devserver.serving;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Crash recovery: a container that exits while serving is replaced after an exponential backoff (1 s doubling to
@@ -18,16 +16,13 @@ final class CrashRecovery {
     private final ReplicaLauncher launcher;
     private final ServingEvents events;
     private final ScheduledExecutorService clock;
-    private final Function<Revision, Map<String, String>> labels;
     private final Set<String> deadContainers = ConcurrentHashMap.newKeySet();
 
-    CrashRecovery(Containers containers, ReplicaLauncher launcher, ServingEvents events, ScheduledExecutorService clock,
-                  Function<Revision, Map<String, String>> labels) {
+    CrashRecovery(Containers containers, ReplicaLauncher launcher, ServingEvents events, ScheduledExecutorService clock) {
         this.containers = containers;
         this.launcher = launcher;
         this.events = events;
         this.clock = clock;
-        this.labels = labels;
     }
 
     void crashed(Revision revision, Replica replica) {
@@ -62,7 +57,7 @@ final class CrashRecovery {
                 return;
             }
             removeDeadContainers();
-            launcher.launch(revision, labels.apply(revision), false).whenComplete((ok, failed) -> {
+            launcher.launch(revision, false).whenComplete((ok, failed) -> {
                 if (revision.lifecycle.retired() || revision.count(Replica.State.READY) > 0) {
                     return;
                 }

@@ -18,9 +18,7 @@ import java.util.function.Supplier;
  * {@code spec.traffic} says, with tagged targets reachable on their own hosts ({@link #tagged}).
  */
 public final class FunctionService implements ServiceRoute {
-    private final String namespace;
-    private final String knativeService;
-    private final String function;
+    private final ServiceId id;
     private final Supplier<String> url;
     private final Consumer<Revision> demand;
     private final boolean manifest;
@@ -34,27 +32,15 @@ public final class FunctionService implements ServiceRoute {
 
     FunctionService(String namespace, String knativeService, String function, Supplier<String> url, Consumer<Revision> demand,
                     boolean manifest) {
-        this.namespace = namespace;
-        this.knativeService = knativeService;
-        this.function = function;
+        this.id = new ServiceId(namespace, knativeService, function);
         this.url = url;
         this.demand = demand;
         this.manifest = manifest;
     }
 
     @Override
-    public String namespace() {
-        return namespace;
-    }
-
-    @Override
-    public String knativeService() {
-        return knativeService;
-    }
-
-    @Override
-    public String function() {
-        return function;
+    public ServiceId id() {
+        return id;
     }
 
     @Override
@@ -73,7 +59,7 @@ public final class FunctionService implements ServiceRoute {
     /** Knative's name for the next revision, {@code <service>-<5-digit generation>}, unless the template names it. */
     synchronized String nextRevisionName(String given) {
         generation++;
-        return given != null ? given : String.format("%s-%05d", knativeService, generation);
+        return given != null ? given : String.format("%s-%05d", id.knativeService(), generation);
     }
 
     /** Restores the generation counter of a service whose revisions came back from disk. */
@@ -174,7 +160,7 @@ public final class FunctionService implements ServiceRoute {
 
     private CompletionStage<Lease> acquire(Revision revision) {
         if (revision == null) {
-            return CompletableFuture.failedFuture(new NotReadyException(503, function + " is not ready: " + notReadyReason));
+            return CompletableFuture.failedFuture(new NotReadyException(503, id.function() + " is not ready: " + notReadyReason));
         }
         Optional<NotReadyException> refused = revision.ready() ? Optional.empty() : revision.lifecycle.refusal();
         if (refused.isPresent()) {
@@ -189,35 +175,12 @@ public final class FunctionService implements ServiceRoute {
 
     /** The route of a tagged target, for its host {@code <tag>-<service>.<namespace>.<domain>}. */
     ServiceRoute tagged(String tag) {
-        FunctionService service = this;
-        return new ServiceRoute() {
-            @Override
-            public String namespace() {
-                return namespace;
-            }
+        return new TaggedRoute(this, tag);
+    }
 
-            @Override
-            public String knativeService() {
-                return knativeService;
-            }
-
-            @Override
-            public String function() {
-                return function;
-            }
-
-            @Override
-            public boolean clusterLocal() {
-                return clusterLocal;
-            }
-
-            @Override
-            public CompletionStage<Lease> acquire() {
-                return service.traffic.stream().filter(t -> tag.equals(t.tag())).findFirst().map(service::acquire)
-                        .orElseGet(() -> CompletableFuture.failedFuture(new NotReadyException(404,
-                                "tag " + tag + " of " + knativeService + " was removed")));
-            }
-        };
+    /** A lease on the revision the tag names now; empty when the traffic names the tag no more. */
+    Optional<CompletionStage<Lease>> acquireTagged(String tag) {
+        return traffic.stream().filter(t -> tag.equals(t.tag())).findFirst().map(this::acquire);
     }
 
     public ServiceStatus status() {
@@ -225,13 +188,13 @@ public final class FunctionService implements ServiceRoute {
         boolean ready = revision != null && revision.lifecycle.succeeded();
         String reason = ready ? "" : revision == null ? notReadyReason
                 : revision.lifecycle.failure().orElse(ServiceStatus.STARTING);
-        return new ServiceStatus(function, knativeService, url(), ready, reason);
+        return new ServiceStatus(id.function(), id.knativeService(), url(), ready, reason);
     }
 
     public FunctionView view() {
         Revision active = current;
         Set<Revision> routed = routed();
-        List<RevisionView> revisions = history.stream().map(r -> new RevisionView(r.name, knativeService, r.image,
+        List<RevisionView> revisions = history.stream().map(r -> new RevisionView(r.name, id.knativeService(), r.image,
                 r.created, r.lifecycle.succeeded(), r.lifecycle.failure().orElse(null),
                 (int) r.replicas.stream().filter(Replica::live).count(), r == active || routed.contains(r), r.generation)).toList();
         String latestReady = history.stream().filter(r -> r.lifecycle.succeeded())
@@ -240,7 +203,7 @@ public final class FunctionService implements ServiceRoute {
         ServiceStatus status = status();
         List<TrafficView> trafficViews = traffic.stream().map(t -> new TrafficView(t.latest() ? latestReady
                 : resolve(t).map(r -> r.name).orElse(""), t.latest(), t.tag(), t.percent())).toList();
-        return new FunctionView(function, knativeService, namespace, url(), status.ready(), status.reason(),
+        return new FunctionView(id.function(), id.knativeService(), id.namespace(), url(), status.ready(), status.reason(),
                 latestCreated, latestReady, revisions, revisions.stream().mapToInt(RevisionView::containers).sum(), created,
                 manifest, clusterLocal, trafficViews);
     }

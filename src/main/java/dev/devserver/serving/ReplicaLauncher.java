@@ -1,5 +1,7 @@
 package dev.devserver.serving;
 
+import dev.devserver.docker.Labels;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +23,11 @@ final class ReplicaLauncher {
     private final Duration readyTimeout;
     private final BiConsumer<Revision, Replica> onCrash;
     private final GracefulStop stopper;
+    private final String project;
     private volatile Boolean bridgeReachable;
 
     ReplicaLauncher(Containers containers, ContainerOutput output, ServingEvents events, Executor workers,
-                    Duration readyTimeout, BiConsumer<Revision, Replica> onCrash, GracefulStop stopper) {
+                    Duration readyTimeout, BiConsumer<Revision, Replica> onCrash, GracefulStop stopper, String project) {
         this.containers = containers;
         this.output = output;
         this.events = events;
@@ -32,15 +35,16 @@ final class ReplicaLauncher {
         this.readyTimeout = readyTimeout;
         this.onCrash = onCrash;
         this.stopper = stopper;
+        this.project = project;
     }
 
     /** Adds one ready container to the revision; {@code cold}: requests are waiting for it (scale from zero). */
-    CompletableFuture<Void> launch(Revision revision, Map<String, String> labels, boolean cold) {
+    CompletableFuture<Void> launch(Revision revision, boolean cold) {
         revision.launching.incrementAndGet();
-        return launchOne(revision, labels, cold).whenComplete((v, e) -> revision.launching.decrementAndGet());
+        return launchOne(revision, cold).whenComplete((v, e) -> revision.launching.decrementAndGet());
     }
 
-    private CompletableFuture<Void> launchOne(Revision revision, Map<String, String> labels, boolean cold) {
+    private CompletableFuture<Void> launchOne(Revision revision, boolean cold) {
         long start = System.nanoTime();
         Replica frozen = claim(revision, Replica.State.FROZEN);
         if (frozen != null) {
@@ -54,7 +58,7 @@ final class ReplicaLauncher {
             Replica r = standby;
             if (r == null) {
                 try {
-                    r = containers.create(revision, labels);
+                    r = containers.create(revision, labels(revision));
                 } catch (RuntimeException e) { // no image, engine refused: the revision says why
                     failedStart(revision, null, e);
                     return;
@@ -178,14 +182,23 @@ final class ReplicaLauncher {
         workers.execute(() -> stopper.stop(replica.containerId, revision.function, replica.inFlight::get, frozen));
     }
 
+    /** The labels that find a container again: its project (the folder), function and Knative names. */
+    private Map<String, String> labels(Revision revision) {
+        return Map.of(Labels.PROJECT, project,
+                Labels.FUNCTION, revision.function,
+                Labels.KNATIVE_SERVICE, revision.knativeService,
+                Labels.KNATIVE_CONFIGURATION, revision.knativeService,
+                Labels.KNATIVE_REVISION, revision.name);
+    }
+
     /** Creates (without starting) one container so the next scale-from-zero only has to start it. */
-    void prepareStandby(Revision revision, Map<String, String> labels) {
+    void prepareStandby(Revision revision) {
         if (revision.replicas.stream().anyMatch(r -> r.state() == Replica.State.CREATED)) {
             return;
         }
         workers.execute(() -> {
             try {
-                Replica standby = containers.create(revision, labels);
+                Replica standby = containers.create(revision, labels(revision));
                 if (revision.lifecycle.retired()) {
                     containers.remove(standby.containerId);
                 } else {

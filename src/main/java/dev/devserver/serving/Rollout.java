@@ -4,33 +4,17 @@ import dev.devserver.project.Debugger;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * A service's revisions from creation to the end: a new revision starts its first containers; once one answers it
  * takes the latest-revision traffic and the revision it replaces drains (its requests in flight may finish within the
  * drain timeout, its waiting requests go to the successor), unless traffic still names it; a revision taken out of
  * service stops at once. Both serverless.yml functions and Knative Services applied through the API roll out here.
+ * {@code drainTimeout}: how long a replaced revision may finish its requests in flight (Knative's revision timeout).
  */
-final class Rollout {
-    private final ServingOptions options;
-    private final ReplicaLauncher launcher;
-    private final Executor workers;
-    private final Duration drainTimeout;
-    private final Function<Revision, Map<String, String>> labels;
-
-    Rollout(ServingOptions options, ReplicaLauncher launcher, Executor workers, Duration drainTimeout,
-            Function<Revision, Map<String, String>> labels) {
-        this.options = options;
-        this.launcher = launcher;
-        this.workers = workers;
-        this.drainTimeout = drainTimeout;
-        this.labels = labels;
-    }
-
+record Rollout(ServingOptions options, ReplicaLauncher launcher, Executor workers, Duration drainTimeout) {
     /**
      * A new revision of {@code service} named {@code given} (null: Knative's next name), not started yet; under
      * {@code debugger} (null: none) with its environment on top, its command, and one container that never scales.
@@ -63,7 +47,7 @@ final class Rollout {
     CompletableFuture<String> launch(FunctionService service, Revision revision) {
         int initial = Math.max(1, revision.policy.minScale());
         for (int i = 0; i < initial; i++) {
-            launcher.launch(revision, labels.apply(revision), false);
+            launcher.launch(revision, false);
         }
         return revision.lifecycle.firstReady().thenApply(ready -> {
             if (!service.isLatest(revision)) { // a newer edit was rolled out meanwhile: never serve stale code

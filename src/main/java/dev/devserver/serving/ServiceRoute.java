@@ -4,13 +4,21 @@ import java.util.concurrent.CompletionStage;
 
 /** One routable Knative service (one function) as the router sees it. */
 public interface ServiceRoute {
-    String namespace();
+    ServiceId id();
+
+    default String namespace() {
+        return id().namespace();
+    }
 
     /** Knative service name, {@code <service>-<function>}; also the configuration name. */
-    String knativeService();
+    default String knativeService() {
+        return id().knativeService();
+    }
 
     /** The function's name in serverless.yml. */
-    String function();
+    default String function() {
+        return id().function();
+    }
 
     /**
      * Completes with a lease once a ready container can take one more request: at once when warm,

@@ -1,7 +1,6 @@
 package dev.devserver.serving;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.devserver.docker.Labels;
 import dev.devserver.image.BuildResult;
 import dev.devserver.project.Debugger;
 import dev.devserver.project.FunctionSpec;
@@ -61,10 +60,11 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.routerPort = routerPort;
         this.stopper = new GracefulStop(containers, events);
         stopper.grace(drainTimeout); // Knative uses the revision timeout as the pod's termination grace period
-        this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper);
-        this.recovery = new CrashRecovery(containers, launcher, events, clock, this::labels);
-        this.autoscaler = new Autoscaler(options, launcher, this::labels, events);
-        this.rollout = new Rollout(options, launcher, workers, drainTimeout, this::labels);
+        this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper,
+                project.get().dir().toString());
+        this.recovery = new CrashRecovery(containers, launcher, events, clock);
+        this.autoscaler = new Autoscaler(options, launcher, events);
+        this.rollout = new Rollout(options, launcher, workers, drainTimeout);
         this.cluster = ClusterNetwork.open(docker, project.get().dir(), notice -> events.info("cluster", notice)).orElse(null);
         if (cluster != null) {
             containers.join(cluster);
@@ -165,14 +165,6 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         } catch (RuntimeException e) {
             events.info("autoscaler", "tick failed: " + e.getMessage());
         }
-    }
-
-    private Map<String, String> labels(Revision revision) {
-        return Map.of(Labels.PROJECT, project.get().dir().toString(),
-                Labels.FUNCTION, revision.function,
-                Labels.KNATIVE_SERVICE, revision.knativeService,
-                Labels.KNATIVE_CONFIGURATION, revision.knativeService,
-                Labels.KNATIVE_REVISION, revision.name);
     }
 
     /** Adopts a changed serverless.yml: new functions become routable, removed ones stop serving. */

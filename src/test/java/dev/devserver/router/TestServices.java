@@ -3,6 +3,7 @@ package dev.devserver.router;
 import dev.devserver.serving.Endpoint;
 import dev.devserver.serving.Lease;
 import dev.devserver.serving.ServiceDirectory;
+import dev.devserver.serving.ServiceId;
 import dev.devserver.serving.ServiceRoute;
 import dev.devserver.serving.ServiceStatus;
 
@@ -41,9 +42,7 @@ final class TestServices implements ServiceDirectory {
     }
 
     static final class TestRoute implements ServiceRoute {
-        final String namespace;
-        final String ksvc;
-        final String function;
+        final ServiceId id;
         volatile Supplier<CompletionStage<Lease>> acquire;
         final AtomicInteger acquired = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
@@ -53,9 +52,12 @@ final class TestServices implements ServiceDirectory {
         volatile boolean clusterLocal;
 
         TestRoute(String namespace, String ksvc, String function) {
-            this.namespace = namespace;
-            this.ksvc = ksvc;
-            this.function = function;
+            this.id = new ServiceId(namespace, ksvc, function);
+        }
+
+        @Override
+        public ServiceId id() {
+            return id;
         }
 
         Lease lease(int port) {
@@ -69,7 +71,7 @@ final class TestServices implements ServiceDirectory {
 
                 @Override
                 public String revision() {
-                    return ksvc + "-00001";
+                    return id.knativeService() + "-00001";
                 }
 
                 @Override
@@ -85,21 +87,6 @@ final class TestServices implements ServiceDirectory {
                     released.incrementAndGet();
                 }
             };
-        }
-
-        @Override
-        public String namespace() {
-            return namespace;
-        }
-
-        @Override
-        public String knativeService() {
-            return ksvc;
-        }
-
-        @Override
-        public String function() {
-            return function;
         }
 
         @Override

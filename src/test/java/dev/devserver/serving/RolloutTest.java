@@ -18,7 +18,7 @@ class RolloutTest {
     private static final RevisionSpec SPEC = new RevisionSpec("f", "f", "image", Map.of(), null, null,
             RevisionSpec.DEFAULT_PORT, false, null, null, Map.of());
     // No container is launched or stopped here, so the launcher is never reached.
-    private final Rollout rollout = new Rollout(ServingOptions.defaults(), null, Runnable::run, Duration.ZERO, r -> Map.of());
+    private final Rollout rollout = new Rollout(ServingOptions.defaults(), null, Runnable::run, Duration.ZERO);
     private final FunctionService service = new FunctionService("ns", "f", "f", () -> "http://f.ns.localhost",
             revision -> { }, false);
 

@@ -3,6 +3,7 @@ package dev.devserver.observe.metrics;
 import dev.devserver.observe.stats.TimeWindow;
 import dev.devserver.router.RequestRecord;
 import dev.devserver.serving.Lease;
+import dev.devserver.serving.ServiceId;
 import dev.devserver.serving.ServiceRoute;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,7 @@ class KnativeMetricsTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:07:30Z");
 
     private static final ServiceRoute ECHO = new ServiceRoute() {
-        public String namespace() { return "ns"; }
-        public String knativeService() { return "functions-echo"; }
-        public String function() { return "echo"; }
+        public ServiceId id() { return new ServiceId("ns", "functions-echo", "echo"); }
         public CompletionStage<Lease> acquire() { throw new UnsupportedOperationException(); }
     };
 
