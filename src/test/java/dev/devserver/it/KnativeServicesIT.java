@@ -1,12 +1,11 @@
 package dev.devserver.it;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,35 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KnativeServicesIT {
     private static final Pattern REVISION = Pattern.compile("\"K_REVISION\":\"([^\"]+)\"");
-    @TempDir
-    static Path temp;
-    static Path project;
-    static DevserverProcess up;
-    static int port;
-    static String namespace;
+    @RegisterExtension
+    static final UpProcess UP = new UpProcess("images");
     static KubectlShell kubectl;
 
     @BeforeAll
-    static void start() throws Exception {
-        Engine.docker();
-        project = TestProjects.copy("images", temp).toRealPath();
-        namespace = project.getFileName() + "-local";
-        startUp();
-    }
-
-    private static void startUp() throws Exception {
-        port = DevserverProcess.freePort();
-        up = DevserverProcess.start(project, temp.resolve("up-" + System.nanoTime() + ".log"), "up", "--port",
-                String.valueOf(port));
-        up.awaitUp(); // assigned first, so a failed start is still stopped after the tests
-        kubectl = KubectlShell.forRunningUp(project, temp, namespace);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (up != null) {
-            up.close();
-        }
+    static void kubeconfig() throws Exception {
+        kubectl = UP.kubectl();
     }
 
     static String service(String name, String body) {
@@ -71,7 +48,7 @@ class KnativeServicesIT {
     }
 
     static HttpResponse<String> call(String host) {
-        return Http.get(port, host + "." + namespace + ".localhost", "/");
+        return Http.get(UP.port(), host + "." + UP.namespace() + ".localhost", "/");
     }
 
     static String revisionOf(HttpResponse<String> response) {
@@ -115,7 +92,7 @@ class KnativeServicesIT {
         kubectl.apply(service("hello", template("    metadata:\n      name: hello-blue\n", "three")));
         awaitRevision("hello", "hello-blue");
         String table = kubectl.ok("kubectl get ksvc hello");
-        assertTrue(table.matches("(?s).*hello +http://hello\\." + namespace + "\\.localhost:" + port
+        assertTrue(table.matches("(?s).*hello +http://hello\\." + UP.namespace() + "\\.localhost:" + UP.port()
                 + " +hello-blue +hello-blue +True.*"), table);
         assertTrue(kubectl.ok("kubectl get rev hello-blue -o jsonpath='{.metadata.labels}'")
                 .contains("\"serving.knative.dev/configurationGeneration\":\"3\""));
@@ -132,14 +109,14 @@ class KnativeServicesIT {
         assertTrue(kubectl.ok("kubectl get ksvc").contains("images-app"));
         Eventually.await("hello's containers removed", Duration.ofSeconds(60),
                 () -> Engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(
-                        "dev.devserver.project", project.toString(), "serving.knative.dev/service", "hello")).exec().isEmpty());
+                        "dev.devserver.project", UP.project().toString(), "serving.knative.dev/service", "hello")).exec().isEmpty());
     }
 
     @Test
     @Order(2)
     void theWebhooksErrorsArePrintedByKubectl() throws Exception {
         String tooMany = service("bad", template("", "x") + "      containerConcurrency: 1001\n      timeoutSeconds: 3600\n");
-        Path file = temp.resolve("bad.yaml");
+        Path file = UP.temp().resolve("bad.yaml");
         Files.writeString(file, tooMany);
         KubectlShell.Result refused = kubectl.run("kubectl apply -f " + file);
         assertNotEquals(0, refused.code());
@@ -169,7 +146,7 @@ class KnativeServicesIT {
     void trafficSplitsThirtySeventyAndATagReachesItsRevision() throws Exception {
         kubectl.apply(service("split", template("", "v1")));
         awaitRevision("split", "split-00001");
-        Path bad = temp.resolve("split-bad.yaml");
+        Path bad = UP.temp().resolve("split-bad.yaml");
         Files.writeString(bad, service("split", template("", "v2") + "  traffic:\n"
                 + "    - revisionName: split-00001\n      percent: 30\n    - latestRevision: true\n      percent: 60\n"));
         String refused = kubectl.run("kubectl apply -f " + bad).output();
@@ -203,7 +180,7 @@ class KnativeServicesIT {
         String traffic = kubectl.ok("kubectl get ksvc split -o jsonpath='{.status.traffic}'");
         assertTrue(traffic.contains("\"percent\":30,\"revisionName\":\"split-00001\""), traffic);
         assertTrue(traffic.contains("\"latestRevision\":true,\"percent\":70,\"revisionName\":\"split-00002\""), traffic);
-        assertTrue(traffic.contains("\"tag\":\"old\",\"url\":\"http://old-split." + namespace + ".localhost:" + port + "\""),
+        assertTrue(traffic.contains("\"tag\":\"old\",\"url\":\"http://old-split." + UP.namespace() + ".localhost:" + UP.port() + "\""),
                 traffic);
 
         kubectl.apply(service("split", template("", "v2") + "  traffic:\n"
@@ -222,20 +199,21 @@ class KnativeServicesIT {
         kubectl.ok("kubectl wait ksvc/private --for=condition=Ready --timeout=90s");
         HttpResponse<String> outside = call("private");
         assertEquals(404, outside.statusCode(), outside.body());
-        assertEquals("http://private." + namespace + ".svc.cluster.local",
+        assertEquals("http://private." + UP.namespace() + ".svc.cluster.local",
                 kubectl.ok("kubectl get ksvc private -o jsonpath='{.status.url}'"));
         assertEquals(200, call("images-app").statusCode(), "a container of the project's function to call from");
-        String inside = ContainerExec.nodeGet(project, "images-app", "http://private." + namespace + ".svc.cluster.local/");
+        String inside = ContainerExec.nodeGet(UP.project(), "images-app",
+                "http://private." + UP.namespace() + ".svc.cluster.local/");
         assertTrue(inside.startsWith("200 ") && inside.contains("inside"), "from the function: " + inside);
     }
 
     @Test
     @Order(5)
     void servicesComeBackOnTheNextUp() throws Exception {
-        Path kept = project.resolve(".devserver/services/" + namespace + "/split.json");
+        Path kept = UP.project().resolve(".devserver/services/" + UP.namespace() + "/split.json");
         assertTrue(Files.isRegularFile(kept), "kept under .devserver/services");
-        up.close();
-        startUp();
+        UP.restart();
+        kubectl = UP.kubectl();
         awaitRevision("split", "split-00001");
         assertEquals("split-00001 split-00002", revisions("split"));
         assertEquals(404, call("private").statusCode());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,45 +41,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KubeJavaClientIT {
     private static final String FUNCTION = "vault-env-js";
 
-    @TempDir
-    static Path temp;
-    static Path project;
-    static DevserverProcess up;
-    static int port;
-    static String namespace;
+    @RegisterExtension
+    static final UpProcess UP = new UpProcess("secrets");
     static KubernetesClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        Engine.docker();
-        project = TestProjects.copy("secrets", temp).toRealPath();
-        namespace = project.getFileName() + "-local";
-        port = DevserverProcess.freePort();
-        up = DevserverProcess.start(project, temp.resolve("up.log"), "up", "--port", String.valueOf(port)).awaitUp();
-        DevserverProcess kubeconfig = DevserverProcess.run(project, temp.resolve("kubeconfig.log"), "kubeconfig");
-        assertEquals(0, kubeconfig.exitCode(), kubeconfig.output());
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig.output())).build();
+    static void connect() throws Exception {
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(UP.kubeconfig())).build();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void disconnect() {
         if (client != null) {
             client.close();
-        }
-        if (up != null) {
-            up.close();
         }
     }
 
     static String env() {
-        return Http.get(port, FUNCTION + "." + namespace + ".localhost", "/").body();
+        return Http.get(UP.port(), FUNCTION + "." + UP.namespace() + ".localhost", "/").body();
     }
 
     @Test
     void knativeServicesAndRevisionsReadAsTheirModels() {
-        assertEquals(namespace, client.getNamespace(), "the kubeconfig's context names the project's namespace");
+        assertEquals(UP.namespace(), client.getNamespace(), "the kubeconfig's context names the project's namespace");
         Service service = client.resources(Service.class).withName(FUNCTION).get();
-        assertEquals("http://" + FUNCTION + "." + namespace + ".localhost:" + port, service.getStatus().getUrl());
+        assertEquals("http://" + FUNCTION + "." + UP.namespace() + ".localhost:" + UP.port(), service.getStatus().getUrl());
         assertTrue(service.getStatus().getConditions().stream()
                 .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")), service.getStatus().toString());
         List<Revision> revisions = client.resources(Revision.class)
@@ -129,6 +115,6 @@ class KubeJavaClientIT {
         KubernetesClientException refused = assertThrows(KubernetesClientException.class,
                 () -> client.resources(Service.class).withName(FUNCTION).delete());
         assertEquals(403, refused.getCode());
-        assertTrue(refused.getMessage().contains(project.resolve("serverless.yml").toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains(UP.project().resolve("serverless.yml").toString()), refused.getMessage());
     }
 }

@@ -1,21 +1,19 @@
 package dev.devserver.it;
 
-import org.junit.jupiter.api.AfterAll;
+import dev.devserver.it.KubectlShell.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,53 +26,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubectlIT {
-    @TempDir
-    static Path temp;
-    static Path project;
-    static DevserverProcess up;
-    static int port;
-    static Path kubeconfig;
-    static String namespace;
-
-    record Result(int code, String output) {
-    }
+    @RegisterExtension
+    static final UpProcess UP = new UpProcess("secrets");
+    static KubectlShell kubectl;
 
     @BeforeAll
-    static void start() throws Exception {
-        Engine.docker();
-        project = TestProjects.copy("secrets", temp).toRealPath();
-        namespace = project.getFileName() + "-local";
-        port = DevserverProcess.freePort();
-        up = DevserverProcess.start(project, temp.resolve("up.log"), "up", "--port", String.valueOf(port)).awaitUp();
-        Result config = devserver("kubeconfig");
-        assertEquals(0, config.code(), config.output());
-        kubeconfig = temp.resolve("kubeconfig.yaml");
-        Files.writeString(kubeconfig, config.output());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (up != null) {
-            up.close();
-        }
+    static void kubeconfig() throws Exception {
+        kubectl = UP.kubectl().withEnv("GITLAB_SECRET_VARIABLE", "from-the-ci-variable");
     }
 
     static Result devserver(String... args) throws Exception {
-        DevserverProcess p = DevserverProcess.run(project, temp.resolve("cmd-" + System.nanoTime() + ".log"), args);
+        DevserverProcess p = UP.run(args);
         return new Result(p.exitCode(), p.output());
     }
 
     /** Runs a shell line (pipes as users write them) with KUBECONFIG and KUBE_NAMESPACE set. */
     static Result shell(String line) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", line).directory(project.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("KUBECONFIG", kubeconfig.toString());
-        env.put("KUBE_NAMESPACE", namespace);
-        env.put("GITLAB_SECRET_VARIABLE", "from-the-ci-variable");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), line);
-        return new Result(process.exitValue(), output);
+        return kubectl.run(line);
     }
 
     static Result ok(String line) throws Exception {
@@ -84,17 +52,17 @@ class KubectlIT {
     }
 
     static String env() {
-        return Http.get(port, "vault-env-js." + namespace + ".localhost", "/").body();
+        return Http.get(UP.port(), "vault-env-js." + UP.namespace() + ".localhost", "/").body();
     }
 
     @Test
     @Order(1)
     void kubeconfigUsesHttpsTheLocalCaAndAPrivateToken() throws Exception {
-        String config = Files.readString(kubeconfig);
+        String config = Files.readString(kubectl.kubeconfig());
         assertTrue(config.contains("server: https://127.0.0.1:"), config);
         assertTrue(config.contains("certificate-authority-data: "), config);
-        assertTrue(config.contains("namespace: " + namespace), config);
-        Path token = project.resolve(".devserver/kube/token");
+        assertTrue(config.contains("namespace: " + UP.namespace()), config);
+        Path token = UP.project().resolve(".devserver/kube/token");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(token)));
         assertTrue(config.contains("token: " + Files.readString(token).trim()), "the kubeconfig carries the project's token");
         assertTrue(ok("kubectl version").output().contains("Server Version: v1.32"));
@@ -109,7 +77,7 @@ class KubectlIT {
                 () -> env().contains("\"MY_SECRET\":\"imverysecure\""));
         String table = ok("kubectl -n \"$KUBE_NAMESPACE\" get services.serving.knative.dev").output();
         assertTrue(table.startsWith("NAME") && table.contains("LATESTCREATED") && table.contains("READY"), table);
-        assertTrue(table.matches("(?s).*vault-env-js +http://vault-env-js\\." + namespace + "\\.localhost:" + port
+        assertTrue(table.matches("(?s).*vault-env-js +http://vault-env-js\\." + UP.namespace() + "\\.localhost:" + UP.port()
                 + " +vault-env-js-0000\\d +vault-env-js-0000\\d +True.*"), table);
         // GitLab's CI template: create the manifest client-side, apply it (created, then configured on a second run).
         String pipe = "kubectl create secret generic my-secrets --from-literal MY_SECRET=\"$GITLAB_SECRET_VARIABLE\""
@@ -157,9 +125,9 @@ class KubectlIT {
         String explained = ok("kubectl explain ksvc.spec.template.spec.containerConcurrency").output();
         assertTrue(explained.contains("FIELD: containerConcurrency <integer>"), explained);
         // get -w prints the new revision a secret change rolls out
-        Path watched = temp.resolve("watch.txt");
+        Path watched = UP.temp().resolve("watch.txt");
         ProcessBuilder watcher = new ProcessBuilder("sh", "-c", "timeout 20 kubectl get ksvc vault-env-js -w > " + watched);
-        watcher.environment().put("KUBECONFIG", kubeconfig.toString());
+        watcher.environment().put("KUBECONFIG", kubectl.kubeconfig().toString());
         Process watch = watcher.start();
         Thread.sleep(2000);
         ok("kubectl create secret generic my-secrets --from-literal MY_SECRET=watched");
@@ -188,27 +156,27 @@ class KubectlIT {
     @Order(6)
     void validationDryRunOwnershipAndTheToken() throws Exception {
         Result render = devserver("render");
-        Files.writeString(temp.resolve("renamed.yaml"), render.output().replace("name: vault-", "name: another-"));
-        String dry = ok("kubectl apply --dry-run=server -f " + temp.resolve("renamed.yaml")).output();
+        Files.writeString(UP.temp().resolve("renamed.yaml"), render.output().replace("name: vault-", "name: another-"));
+        String dry = ok("kubectl apply --dry-run=server -f " + UP.temp().resolve("renamed.yaml")).output();
         assertTrue(dry.contains("service.serving.knative.dev/another-env-js created (server dry run)"), dry);
         assertFalse(ok("kubectl get ksvc").output().contains("another-"), "a dry run creates nothing");
-        Files.writeString(temp.resolve("bad.yaml"), "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n"
+        Files.writeString(UP.temp().resolve("bad.yaml"), "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n"
                 + "  name: bad-fn\nspec:\n  template:\n    spec:\n      containers:\n        - image: x\n          imagePullPolicyy: Always\n");
-        Result bad = shell("kubectl apply -f " + temp.resolve("bad.yaml"));
+        Result bad = shell("kubectl apply -f " + UP.temp().resolve("bad.yaml"));
         assertEquals(1, bad.code());
         assertTrue(bad.output().contains("strict decoding error: unknown field \"spec.template.spec.containers[0].imagePullPolicyy\""),
                 bad.output());
         Result owned = shell("kubectl delete ksvc vault-env-js");
         assertTrue(owned.output().contains("Error from server (Forbidden)") && owned.output().contains(
-                project.resolve("serverless.yml") + ":") && owned.output().contains("edit that file"), owned.output());
+                UP.project().resolve("serverless.yml") + ":") && owned.output().contains("edit that file"), owned.output());
         assertTrue(env().contains("K_SERVICE"), "the function still serves");
         Result wrongToken = shell("kubectl --token not-the-token get ksvc");
         assertEquals(1, wrongToken.code());
         assertTrue(wrongToken.output().contains("You must be logged in to the server"), wrongToken.output());
-        Result anonymous = shell("curl -sk " + server() + "/api/v1/namespaces/" + namespace + "/secrets");
+        Result anonymous = shell("curl -sk " + server() + "/api/v1/namespaces/" + UP.namespace() + "/secrets");
         assertTrue(anonymous.output().contains("\"code\":401") && anonymous.output().contains("\"reason\":\"Unauthorized\""),
                 anonymous.output());
-        assertFalse(Files.readString(temp.resolve("up.log")).contains("imverysecure"), "no secret value in up's output");
+        assertFalse(Files.readString(UP.log()).contains("imverysecure"), "no secret value in up's output");
     }
 
     @Test
@@ -220,7 +188,7 @@ class KubectlIT {
     }
 
     private static String server() throws IOException {
-        return Files.readString(kubeconfig).lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow()
+        return Files.readString(kubectl.kubeconfig()).lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow()
                 .replaceAll(".*server: ", "").trim();
     }
 }

@@ -1,10 +1,9 @@
 package dev.devserver.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,34 +17,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * explains with /openapi/v2 in protobuf. bin/test unpacks it into ~/.cache/devserver/kubectl-1.20
  * ({@code -Ddevserver.kubectl120=FOLDER} names another).
  */
+@EnabledIf(value = "oldKubectlInstalled",
+        disabledReason = "no kubectl 1.20 in ~/.cache/devserver/kubectl-1.20 (bin/test unpacks Debian's kubernetes-client there)")
 class OldKubectlIT {
     static final Path KUBECTL_1_20 = Path.of(System.getProperty("devserver.kubectl120",
             System.getProperty("user.home") + "/.cache/devserver/kubectl-1.20"));
-    @TempDir
-    static Path temp;
-    static DevserverProcess up;
+    @RegisterExtension
+    static final UpProcess UP = new UpProcess("secrets");
     static KubectlShell kubectl;
-    static int port;
-    static String namespace;
 
-    @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(KUBECTL_1_20.resolve("kubectl")), "no kubectl 1.20 in " + KUBECTL_1_20
-                + " (bin/test unpacks Debian's kubernetes-client there)");
-        Engine.docker();
-        Path project = TestProjects.copy("secrets", temp).toRealPath();
-        namespace = project.getFileName() + "-local";
-        port = DevserverProcess.freePort();
-        up = DevserverProcess.start(project, temp.resolve("up.log"), "up", "--port", String.valueOf(port));
-        up.awaitUp();
-        kubectl = KubectlShell.forRunningUp(project, temp, namespace).withKubectlFrom(KUBECTL_1_20);
+    static boolean oldKubectlInstalled() {
+        return Files.isExecutable(KUBECTL_1_20.resolve("kubectl"));
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (up != null) {
-            up.close();
-        }
+    @BeforeAll
+    static void kubeconfig() throws Exception {
+        kubectl = UP.kubectl().withKubectlFrom(KUBECTL_1_20);
     }
 
     @Test
@@ -56,8 +43,8 @@ class OldKubectlIT {
         String pipe = "kubectl create secret generic my-secrets --from-literal MY_SECRET=from-ci --namespace \"$KUBE_NAMESPACE\""
                 + " --dry-run -o yaml | kubectl apply -f -";
         assertTrue(kubectl.ok(pipe).contains("secret/my-secrets configured"));
-        Eventually.await("the applied value in the function", Duration.ofSeconds(90), () -> Http.get(port,
-                "vault-env-js." + namespace + ".localhost", "/").body().contains("\"MY_SECRET\":\"from-ci\""));
+        Eventually.await("the applied value in the function", Duration.ofSeconds(90), () -> Http.get(UP.port(),
+                "vault-env-js." + UP.namespace() + ".localhost", "/").body().contains("\"MY_SECRET\":\"from-ci\""));
         String table = kubectl.ok("kubectl -n \"$KUBE_NAMESPACE\" get services.serving.knative.dev");
         assertTrue(table.contains("vault-env-js") && table.contains("True"), table);
 
@@ -70,7 +57,7 @@ class OldKubectlIT {
         String manifest = "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: old-kubectl\nspec:\n"
                 + "  template:\n    spec:\n      containerConcurrency: 5\n      containers:\n        - image: busybox:never-pulled\n"
                 + "          imagePullPolicy: Never\n          enviroment: typo\n";
-        Path file = temp.resolve("typo.yaml");
+        Path file = UP.temp().resolve("typo.yaml");
         Files.writeString(file, manifest);
         KubectlShell.Result refused = kubectl.run("kubectl apply -f " + file);
         assertEquals(1, refused.code(), refused.output());
