@@ -13,7 +13,6 @@ import dev.devserver.serving.ServiceStatus;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
-import dev.devserver.tls.TlsOptions;
 import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -38,37 +36,17 @@ public class UpCommand implements Callable<Integer> {
     @Mixin
     BuildOptions build;
 
+    @Mixin
+    ServingFlags servingFlags;
+
+    @Mixin
+    TlsFlags tlsFlags;
+
     @Option(names = "--port", defaultValue = "8080", description = "Router port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the router binds (default: ${DEFAULT-VALUE})")
     String host;
-
-    @Option(names = "--ready-timeout", defaultValue = "60s", converter = DurationConverter.class,
-            description = "How long a new container may take to answer (default: ${DEFAULT-VALUE})")
-    Duration readyTimeout;
-
-    @Option(names = "--revision-timeout", defaultValue = "300s", converter = DurationConverter.class,
-            description = "How long a request may run before 504, as Knative's revision-timeout-seconds (default: ${DEFAULT-VALUE})")
-    Duration revisionTimeout;
-
-    @Option(names = "--stable-window", defaultValue = "60s", converter = DurationConverter.class,
-            description = "Autoscaler stable window, as Knative's config-autoscaler (default: ${DEFAULT-VALUE})")
-    Duration stableWindow;
-
-    @Option(names = "--scale-to-zero-grace-period", defaultValue = "30s", converter = DurationConverter.class,
-            description = "Idle time after the stable window before containers are removed (default: ${DEFAULT-VALUE})")
-    Duration scaleToZeroGrace;
-
-    @Option(names = "--freeze-after", defaultValue = "0s", converter = DurationConverter.class,
-            description = "Idle time after which containers are paused until the next request (faster than a cold"
-                    + " start, but background work stops; Knative does not do this); 0 disables (default: ${DEFAULT-VALUE}, off)")
-    Duration freezeAfter;
-
-    @Option(names = "--target", defaultValue = "100",
-            description = "Concurrent requests per container the autoscaler aims for, unless a function's"
-                    + " autoscaling.knative.dev/target says otherwise (default: ${DEFAULT-VALUE})")
-    int target;
 
     @Option(names = "--log-max-mb", defaultValue = "20",
             description = "Rotate the request and container logs at this many MB, keeping three old files (default: ${DEFAULT-VALUE})")
@@ -76,19 +54,6 @@ public class UpCommand implements Callable<Integer> {
 
     @Option(names = "--no-watch", description = "Do not rebuild and roll out functions when their files change")
     boolean noWatch;
-
-    @Option(names = "--tls", description = "Serve HTTPS (HTTP/2 and HTTP/1.1) on --https-port too, with a certificate from "
-            + "devserver's local CA (.devserver/tls/ca.crt) unless --tls-cert/--tls-key give one")
-    boolean tls;
-
-    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port with --tls (default: ${DEFAULT-VALUE}; 0 picks a free one)")
-    int httpsPort;
-
-    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Your certificate chain, PEM, leaf first (Certbot's fullchain.pem); implies --tls")
-    Path tlsCert;
-
-    @Option(names = "--tls-key", paramLabel = "FILE", description = "Its private key, PEM (Certbot's privkey.pem); implies --tls")
-    Path tlsKey;
 
     @Option(names = "--debug", split = ",", paramLabel = "FUNCTION[,FUNCTION…]", description = "Run these functions under"
             + " their runtime's debugger, listening on a loopback port printed beside the URLs (see README: Debugging)")
@@ -110,18 +75,6 @@ public class UpCommand implements Callable<Integer> {
     @Inject
     ShutdownTasks shutdown;
 
-    /** A certificate given means HTTPS is wanted, --tls or not. */
-    private TlsOptions tlsOptions() {
-        if (tlsCert != null || tlsKey != null) {
-            return new TlsOptions(true, httpsPort, absolute(tlsCert), absolute(tlsKey));
-        }
-        return tls ? TlsOptions.localCa(httpsPort) : TlsOptions.OFF;
-    }
-
-    private static Path absolute(Path file) {
-        return file == null ? null : file.toAbsolutePath();
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         Project p = project.load();
@@ -132,14 +85,12 @@ public class UpCommand implements Callable<Integer> {
             System.err.println(Ansi.yellow("warning: ") + "the router listens on " + host
                     + ": other machines can reach your functions.");
         }
-        ServingOptions serving = ServingOptions.defaults().withReadyTimeout(readyTimeout)
-                .withWindows(stableWindow, scaleToZeroGrace, freezeAfter).withDefaultTarget(target)
-                .withDebugged(Debugger.select(p, debug));
+        ServingOptions serving = servingFlags.serving().withDebugged(Debugger.select(p, debug));
         BuildCa ca = build.buildCa();
         DockerClient docker = Docker.connect();
         RuntimeCatalog catalog = RuntimeCatalog.locate();
-        SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout,
-                BuildOptions.offlineBases(p, docker, catalog), serving, !noWatch, tlsOptions())
+        SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), servingFlags.revisionTimeout,
+                BuildOptions.offlineBases(p, docker, catalog), serving, !noWatch, tlsFlags.tls())
                 .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L).withBuildCa(ca);
         StatusLine terminal = json ? new StatusLine(System.out, false) : StatusLine.forStdout();
         JsonEvents events = new JsonEvents(System.out);
