@@ -92,8 +92,8 @@ public final class Session implements AutoCloseable {
                 .filter(v -> v.knativeService().equals(service)).map(FunctionView::function).findFirst().orElse(null));
         this.services = new AppliedServices(serving.knativeServices(), project.dir(), new Namespaces(project),
                 namespace -> new SecretStore(project.dir(), namespace).lookup());
-        this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, logSearch, metrics, services)
-                .httpsPort(httpsPort);
+        this.api = new ApiServer(vertx, this.project, serving::views, options.host(), port, () -> httpsPort, logSearch,
+                metrics, services);
         this.router = new Router(vertx, serving, new RouterOptions(options.host(), port, options.activationTimeout(),
                 options.revisionTimeout(), !options.serving().debugged().isEmpty()), requestLog.andThen(new InBackground<RequestRecord>("request-view",
                 listener::request, listener::message)), metrics, api,

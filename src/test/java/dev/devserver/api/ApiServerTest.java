@@ -301,7 +301,7 @@ class ApiServerTest {
         String call = "{\"method\":\"GET\",\"path\":\"/\"}";
         int https = api.port + 1; // only compared, never dialled
         assertEquals(403, invoke("https://localhost:" + https, call).statusCode(), "HTTPS off: not an own origin");
-        api.api.httpsPort(https);
+        api.httpsPort = https;
         try {
             for (String own : List.of("https://localhost:", "https://127.0.0.1:", "https://[::1]:")) {
                 assertEquals(200, invoke(own + https, call).statusCode(), own);
@@ -309,7 +309,7 @@ class ApiServerTest {
             assertEquals(403, invoke("https://localhost:" + api.port, call).statusCode(), "https on the HTTP port");
             assertEquals(200, invoke("http://localhost:" + api.port, call).statusCode());
         } finally {
-            api.api.httpsPort(-1);
+            api.httpsPort = -1;
         }
     }
 

@@ -42,6 +42,8 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
     volatile Consumer<ObjectNode> follower;
     HttpServer server;
     int port;
+    /** The router's HTTPS port as the API sees it; -1: HTTPS off. A test may turn it on. */
+    volatile int httpsPort = -1;
     volatile ApiServer api; // set once the port is known; the server only calls it after that
 
     /** Starts the server and the API once per test class ({@code @RegisterExtension static final TestApi api}). */
@@ -61,7 +63,7 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
                     .end(body.length() == 0 ? "{\"path\":\"" + request.path() + "\"}" : body.toString()));
         });
         port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
-        api = new ApiServer(vertx, TestApi::project, this::views, "127.0.0.1", port, logs(), metrics());
+        api = new ApiServer(vertx, TestApi::project, this::views, "127.0.0.1", port, () -> httpsPort, logs(), metrics(), null);
     }
 
     static Project project() {

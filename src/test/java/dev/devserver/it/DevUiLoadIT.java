@@ -60,7 +60,8 @@ class DevUiLoadIT {
         ApiServer[] api = new ApiServer[1];
         server.requestHandler(request -> api[0].handle(request));
         int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
-        api[0] = new ApiServer(Sessions.VERTX, () -> project, () -> views, "127.0.0.1", port, store, new KnativeMetrics());
+        api[0] = new ApiServer(Sessions.VERTX, () -> project, () -> views, "127.0.0.1", port, () -> -1, store,
+                new KnativeMetrics(), null);
         WebDriver browser = DevUiIT.Browser.start(temp.resolve("chromium-profile"));
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "dev UI load, %d functions, %d log lines, median of %d full page loads (goal: interactive within 1000 ms)%n",

@@ -16,6 +16,15 @@ record KubectlShell(Path project, Path kubeconfig, String namespace, Map<String,
         this(project, kubeconfig, namespace, Map.of());
     }
 
+    /** Writes the kubeconfig of the devserver running in {@code project} into {@code temp}. */
+    static KubectlShell forRunningUp(Path project, Path temp, String namespace) throws Exception {
+        DevserverProcess p = DevserverProcess.run(project, temp.resolve("kubeconfig-" + System.nanoTime() + ".log"), "kubeconfig");
+        assertEquals(0, p.exitCode(), p.output());
+        Path kubeconfig = temp.resolve("kubeconfig.yaml");
+        Files.writeString(kubeconfig, p.output());
+        return new KubectlShell(project, kubeconfig, namespace);
+    }
+
     /** The same shell with one more environment variable (a CI variable, say). */
     KubectlShell withEnv(String name, String value) {
         Map<String, String> more = new HashMap<>(env);

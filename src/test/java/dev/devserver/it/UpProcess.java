@@ -100,8 +100,6 @@ final class UpProcess implements BeforeAllCallback, AfterAllCallback {
 
     /** Shell lines in the project with KUBECONFIG (written now) and KUBE_NAMESPACE set, as GitLab's CI jobs run. */
     KubectlShell kubectl() throws Exception {
-        Path kubeconfig = temp.resolve("kubeconfig.yaml");
-        Files.writeString(kubeconfig, kubeconfig());
-        return new KubectlShell(project, kubeconfig, namespace());
+        return KubectlShell.forRunningUp(project, temp, namespace());
     }
 }
