@@ -5,17 +5,12 @@ import dev.devserver.docker.Docker;
 import dev.devserver.image.ImageCleanup;
 import dev.devserver.serving.Leftovers;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "down", description = "Remove every container a previous `devserver up` of this project left behind,"
         + " and the images of its functions but the latest and the one before.")
-public class DownCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
-
+public class DownCommand extends ProjectCommand {
     @Override
     public Integer call() {
         DockerClient docker = Docker.connect();

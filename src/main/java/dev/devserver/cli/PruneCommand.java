@@ -7,17 +7,12 @@ import dev.devserver.docker.Docker;
 import dev.devserver.image.ImageCleanup;
 import dev.devserver.serving.Leftovers;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 @Command(name = "prune", description = "Remove everything devserver built for this project: its containers and"
         + " every image of its functions (the offline base images, shared by all projects, stay).")
-public class PruneCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
-
+public class PruneCommand extends ProjectCommand {
     @Override
     public Integer call() {
         RunningUp.find(project.projectDir(), System.err::println).ifPresent(up -> {

@@ -15,17 +15,7 @@ import java.util.concurrent.CompletionException;
  * Activator step: waits for serving to hand out a lease on a ready container (at once when warm, after a
  * cold start otherwise), bounded by the activation timeout. The request body stays paused meanwhile.
  */
-final class ActivateStep implements Handler<Exchange> {
-    private final Vertx vertx;
-    private final Duration timeout;
-    private final Handler<Exchange> next;
-
-    ActivateStep(Vertx vertx, Duration timeout, Handler<Exchange> next) {
-        this.vertx = vertx;
-        this.timeout = timeout;
-        this.next = next;
-    }
-
+record ActivateStep(Vertx vertx, Duration timeout, Handler<Exchange> next) implements Handler<Exchange> {
     @Override
     public void handle(Exchange exchange) {
         CompletableFuture<Lease> acquired;

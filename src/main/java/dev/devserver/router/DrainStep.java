@@ -11,17 +11,7 @@ import java.util.function.BooleanSupplier;
  * Counts the requests to functions in flight, so `up` can stop as Knative drains a pod: once {@link #drain} began,
  * new requests get 503 (there is no other replica to send them to) while those in flight finish.
  */
-final class DrainStep implements Handler<Exchange> {
-    private final AtomicInteger inFlight;
-    private final BooleanSupplier draining;
-    private final Handler<Exchange> next;
-
-    DrainStep(AtomicInteger inFlight, BooleanSupplier draining, Handler<Exchange> next) {
-        this.inFlight = inFlight;
-        this.draining = draining;
-        this.next = next;
-    }
-
+record DrainStep(AtomicInteger inFlight, BooleanSupplier draining, Handler<Exchange> next) implements Handler<Exchange> {
     @Override
     public void handle(Exchange exchange) {
         if (draining.getAsBoolean()) {

@@ -48,7 +48,7 @@ class KnativeServicesIT {
     }
 
     static HttpResponse<String> call(String host) {
-        return Http.get(UP.port(), host + "." + UP.namespace() + ".localhost", "/");
+        return Http.get(UP.port, host + "." + UP.namespace() + ".localhost", "/");
     }
 
     static String revisionOf(HttpResponse<String> response) {
@@ -92,7 +92,7 @@ class KnativeServicesIT {
         kubectl.apply(service("hello", template("    metadata:\n      name: hello-blue\n", "three")));
         awaitRevision("hello", "hello-blue");
         String table = kubectl.ok("kubectl get ksvc hello");
-        assertTrue(table.matches("(?s).*hello +http://hello\\." + UP.namespace() + "\\.localhost:" + UP.port()
+        assertTrue(table.matches("(?s).*hello +http://hello\\." + UP.namespace() + "\\.localhost:" + UP.port
                 + " +hello-blue +hello-blue +True.*"), table);
         assertTrue(kubectl.ok("kubectl get rev hello-blue -o jsonpath='{.metadata.labels}'")
                 .contains("\"serving.knative.dev/configurationGeneration\":\"3\""));
@@ -109,14 +109,14 @@ class KnativeServicesIT {
         assertTrue(kubectl.ok("kubectl get ksvc").contains("images-app"));
         Eventually.await("hello's containers removed", Duration.ofSeconds(60),
                 () -> Engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(
-                        "dev.devserver.project", UP.project().toString(), "serving.knative.dev/service", "hello")).exec().isEmpty());
+                        "dev.devserver.project", UP.project.toString(), "serving.knative.dev/service", "hello")).exec().isEmpty());
     }
 
     @Test
     @Order(2)
     void theWebhooksErrorsArePrintedByKubectl() throws Exception {
         String tooMany = service("bad", template("", "x") + "      containerConcurrency: 1001\n      timeoutSeconds: 3600\n");
-        Path file = UP.temp().resolve("bad.yaml");
+        Path file = UP.temp.resolve("bad.yaml");
         Files.writeString(file, tooMany);
         KubectlShell.Result refused = kubectl.run("kubectl apply -f " + file);
         assertNotEquals(0, refused.code());
@@ -146,7 +146,7 @@ class KnativeServicesIT {
     void trafficSplitsThirtySeventyAndATagReachesItsRevision() throws Exception {
         kubectl.apply(service("split", template("", "v1")));
         awaitRevision("split", "split-00001");
-        Path bad = UP.temp().resolve("split-bad.yaml");
+        Path bad = UP.temp.resolve("split-bad.yaml");
         Files.writeString(bad, service("split", template("", "v2") + "  traffic:\n"
                 + "    - revisionName: split-00001\n      percent: 30\n    - latestRevision: true\n      percent: 60\n"));
         String refused = kubectl.run("kubectl apply -f " + bad).output();
@@ -180,7 +180,7 @@ class KnativeServicesIT {
         String traffic = kubectl.ok("kubectl get ksvc split -o jsonpath='{.status.traffic}'");
         assertTrue(traffic.contains("\"percent\":30,\"revisionName\":\"split-00001\""), traffic);
         assertTrue(traffic.contains("\"latestRevision\":true,\"percent\":70,\"revisionName\":\"split-00002\""), traffic);
-        assertTrue(traffic.contains("\"tag\":\"old\",\"url\":\"http://old-split." + UP.namespace() + ".localhost:" + UP.port() + "\""),
+        assertTrue(traffic.contains("\"tag\":\"old\",\"url\":\"http://old-split." + UP.namespace() + ".localhost:" + UP.port + "\""),
                 traffic);
 
         kubectl.apply(service("split", template("", "v2") + "  traffic:\n"
@@ -210,7 +210,7 @@ class KnativeServicesIT {
     @Test
     @Order(5)
     void servicesComeBackOnTheNextUp() throws Exception {
-        Path kept = UP.project().resolve(".devserver/services/" + UP.namespace() + "/split.json");
+        Path kept = UP.project.resolve(".devserver/services/" + UP.namespace() + "/split.json");
         assertTrue(Files.isRegularFile(kept), "kept under .devserver/services");
         UP.restart();
         kubectl = UP.kubectl();

@@ -58,14 +58,14 @@ class KubeJavaClientIT {
     }
 
     static String env() {
-        return Http.get(UP.port(), FUNCTION + "." + UP.namespace() + ".localhost", "/").body();
+        return Http.get(UP.port, FUNCTION + "." + UP.namespace() + ".localhost", "/").body();
     }
 
     @Test
     void knativeServicesAndRevisionsReadAsTheirModels() {
         assertEquals(UP.namespace(), client.getNamespace(), "the kubeconfig's context names the project's namespace");
         Service service = client.resources(Service.class).withName(FUNCTION).get();
-        assertEquals("http://" + FUNCTION + "." + UP.namespace() + ".localhost:" + UP.port(), service.getStatus().getUrl());
+        assertEquals("http://" + FUNCTION + "." + UP.namespace() + ".localhost:" + UP.port, service.getStatus().getUrl());
         assertTrue(service.getStatus().getConditions().stream()
                 .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")), service.getStatus().toString());
         List<Revision> revisions = client.resources(Revision.class)
@@ -115,6 +115,6 @@ class KubeJavaClientIT {
         KubernetesClientException refused = assertThrows(KubernetesClientException.class,
                 () -> client.resources(Service.class).withName(FUNCTION).delete());
         assertEquals(403, refused.getCode());
-        assertTrue(refused.getMessage().contains(UP.project().resolve("serverless.yml").toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains(UP.project.resolve("serverless.yml").toString()), refused.getMessage());
     }
 }

@@ -52,7 +52,7 @@ class KubectlIT {
     }
 
     static String env() {
-        return Http.get(UP.port(), "vault-env-js." + UP.namespace() + ".localhost", "/").body();
+        return Http.get(UP.port, "vault-env-js." + UP.namespace() + ".localhost", "/").body();
     }
 
     @Test
@@ -62,7 +62,7 @@ class KubectlIT {
         assertTrue(config.contains("server: https://127.0.0.1:"), config);
         assertTrue(config.contains("certificate-authority-data: "), config);
         assertTrue(config.contains("namespace: " + UP.namespace()), config);
-        Path token = UP.project().resolve(".devserver/kube/token");
+        Path token = UP.project.resolve(".devserver/kube/token");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(token)));
         assertTrue(config.contains("token: " + Files.readString(token).trim()), "the kubeconfig carries the project's token");
         assertTrue(ok("kubectl version").output().contains("Server Version: v1.32"));
@@ -77,7 +77,7 @@ class KubectlIT {
                 () -> env().contains("\"MY_SECRET\":\"imverysecure\""));
         String table = ok("kubectl -n \"$KUBE_NAMESPACE\" get services.serving.knative.dev").output();
         assertTrue(table.startsWith("NAME") && table.contains("LATESTCREATED") && table.contains("READY"), table);
-        assertTrue(table.matches("(?s).*vault-env-js +http://vault-env-js\\." + UP.namespace() + "\\.localhost:" + UP.port()
+        assertTrue(table.matches("(?s).*vault-env-js +http://vault-env-js\\." + UP.namespace() + "\\.localhost:" + UP.port
                 + " +vault-env-js-0000\\d +vault-env-js-0000\\d +True.*"), table);
         // GitLab's CI template: create the manifest client-side, apply it (created, then configured on a second run).
         String pipe = "kubectl create secret generic my-secrets --from-literal MY_SECRET=\"$GITLAB_SECRET_VARIABLE\""
@@ -125,7 +125,7 @@ class KubectlIT {
         String explained = ok("kubectl explain ksvc.spec.template.spec.containerConcurrency").output();
         assertTrue(explained.contains("FIELD: containerConcurrency <integer>"), explained);
         // get -w prints the new revision a secret change rolls out
-        Path watched = UP.temp().resolve("watch.txt");
+        Path watched = UP.temp.resolve("watch.txt");
         ProcessBuilder watcher = new ProcessBuilder("sh", "-c", "timeout 20 kubectl get ksvc vault-env-js -w > " + watched);
         watcher.environment().put("KUBECONFIG", kubectl.kubeconfig().toString());
         Process watch = watcher.start();
@@ -156,19 +156,19 @@ class KubectlIT {
     @Order(6)
     void validationDryRunOwnershipAndTheToken() throws Exception {
         Result render = devserver("render");
-        Files.writeString(UP.temp().resolve("renamed.yaml"), render.output().replace("name: vault-", "name: another-"));
-        String dry = ok("kubectl apply --dry-run=server -f " + UP.temp().resolve("renamed.yaml")).output();
+        Files.writeString(UP.temp.resolve("renamed.yaml"), render.output().replace("name: vault-", "name: another-"));
+        String dry = ok("kubectl apply --dry-run=server -f " + UP.temp.resolve("renamed.yaml")).output();
         assertTrue(dry.contains("service.serving.knative.dev/another-env-js created (server dry run)"), dry);
         assertFalse(ok("kubectl get ksvc").output().contains("another-"), "a dry run creates nothing");
-        Files.writeString(UP.temp().resolve("bad.yaml"), "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n"
+        Files.writeString(UP.temp.resolve("bad.yaml"), "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n"
                 + "  name: bad-fn\nspec:\n  template:\n    spec:\n      containers:\n        - image: x\n          imagePullPolicyy: Always\n");
-        Result bad = shell("kubectl apply -f " + UP.temp().resolve("bad.yaml"));
+        Result bad = shell("kubectl apply -f " + UP.temp.resolve("bad.yaml"));
         assertEquals(1, bad.code());
         assertTrue(bad.output().contains("strict decoding error: unknown field \"spec.template.spec.containers[0].imagePullPolicyy\""),
                 bad.output());
         Result owned = shell("kubectl delete ksvc vault-env-js");
         assertTrue(owned.output().contains("Error from server (Forbidden)") && owned.output().contains(
-                UP.project().resolve("serverless.yml") + ":") && owned.output().contains("edit that file"), owned.output());
+                UP.project.resolve("serverless.yml") + ":") && owned.output().contains("edit that file"), owned.output());
         assertTrue(env().contains("K_SERVICE"), "the function still serves");
         Result wrongToken = shell("kubectl --token not-the-token get ksvc");
         assertEquals(1, wrongToken.code());
@@ -176,7 +176,7 @@ class KubectlIT {
         Result anonymous = shell("curl -sk " + server() + "/api/v1/namespaces/" + UP.namespace() + "/secrets");
         assertTrue(anonymous.output().contains("\"code\":401") && anonymous.output().contains("\"reason\":\"Unauthorized\""),
                 anonymous.output());
-        assertFalse(Files.readString(UP.log()).contains("imverysecure"), "no secret value in up's output");
+        assertFalse(Files.readString(UP.log).contains("imverysecure"), "no secret value in up's output");
     }
 
     @Test

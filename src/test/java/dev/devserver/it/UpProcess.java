@@ -20,10 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class UpProcess implements BeforeAllCallback, AfterAllCallback {
     private final String testProject;
-    private Path temp;
-    private Path project;
-    private Path log;
-    private int port;
+    /** A folder for the test's own files, removed with the project. */
+    Path temp;
+    /** The copied project `up` runs in. */
+    Path project;
+    /** What the running `up` printed so far. */
+    Path log;
+    /** The running `up`'s router port. */
+    int port;
     private DevserverProcess up;
 
     UpProcess(String testProject) {
@@ -63,27 +67,9 @@ final class UpProcess implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    Path project() {
-        return project;
-    }
-
     /** The project's Kubernetes namespace: {@code <project folder>-local}. */
     String namespace() {
         return project.getFileName() + "-local";
-    }
-
-    int port() {
-        return port;
-    }
-
-    /** A folder for the test's own files, removed with the project. */
-    Path temp() {
-        return temp;
-    }
-
-    /** What the running `up` printed so far. */
-    Path log() {
-        return log;
     }
 
     /** Runs another devserver command in the project and waits for it. */

@@ -26,6 +26,14 @@ class KnativeManifestsTest {
     @TempDir
     Path tmp;
 
+    /** A project in {@code name}/ whose functions build ./f, a Dockerfile, with {@code serverless} as serverless.yml. */
+    private Path dockerfileProject(String name, String serverless) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(Files.createDirectories(dir.resolve("f")).resolve("Dockerfile"), "FROM scratch\n");
+        Files.writeString(dir.resolve("serverless.yml"), serverless);
+        return dir;
+    }
+
     private static List<Map<String, Object>> render(Project p, String registry) {
         String yaml = ManifestYaml.documents(Render.of(p, registry, Optional.empty()).manifests());
         return Projects.parseAll(yaml);
@@ -125,10 +133,7 @@ class KnativeManifestsTest {
 
     @Test
     void functionDescriptionWithoutServiceDescriptionKeepsTmsLeadingNewline() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("p"));
-        Files.createDirectories(dir.resolve("f"));
-        Files.writeString(dir.resolve("f/Dockerfile"), "FROM scratch\n");
-        Files.writeString(dir.resolve("serverless.yml"), """
+        Path dir = dockerfileProject("p", """
                 service: bare
                 functions:
                   f:
@@ -147,10 +152,7 @@ class KnativeManifestsTest {
 
     @Test
     void anH2cFunctionGetsAPortNamedH2c() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("grpc"));
-        Files.createDirectories(dir.resolve("f"));
-        Files.writeString(dir.resolve("f/Dockerfile"), "FROM scratch\n");
-        Files.writeString(dir.resolve("serverless.yml"), """
+        Path dir = dockerfileProject("grpc", """
                 service: grpc
                 functions:
                   f:
