@@ -95,12 +95,9 @@ public class GetCommand extends ProjectCommand {
         if (allNamespaces) {
             return null;
         }
-        if (project.namespace != null) {
-            return project.namespace;
-        }
-        String env = System.getenv("KUBE_NAMESPACE");
-        if (env != null && !env.isBlank()) {
-            return env;
+        String given = project.givenNamespace();
+        if (given != null) {
+            return given;
         }
         try {
             return project.load().namespace();

@@ -25,17 +25,29 @@ public class ProjectOptions {
     String domain;
 
     Project load() {
-        return load(namespace);
+        return load(givenNamespace(namespace));
     }
 
     /** The namespace `up` serves the project in (--namespace aside): where `devserver secret` keeps its secrets. */
     String localNamespace() {
-        return load(null).namespace();
+        return load(givenNamespace(null)).namespace();
     }
 
-    private Project load(String given) {
-        String ns = given != null ? given : System.getenv("KUBE_NAMESPACE");
-        return ProjectLoader.load(target(), new Settings(ns == null || ns.isBlank() ? null : ns, domain));
+    private Project load(String ns) {
+        return ProjectLoader.load(target(), new Settings(ns, domain));
+    }
+
+    /**
+     * --namespace, else $KUBE_NAMESPACE (as GitLab's CI sets it), else null: the project's own {@code <dir>-local}.
+     * The one place a verb reads KUBE_NAMESPACE.
+     */
+    String givenNamespace() {
+        return givenNamespace(namespace);
+    }
+
+    private static String givenNamespace(String option) {
+        String ns = option != null ? option : System.getenv("KUBE_NAMESPACE");
+        return ns == null || ns.isBlank() ? null : ns;
     }
 
     /** The project directory, even when its serverless.yml is broken (for `down`). */
