@@ -9,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -32,35 +34,57 @@ final class EventsApi {
 
     void stream(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
-        Context context = ctx.vertx().getOrCreateContext();
-        AutoCloseable tail = () -> { };
-        if ("1".equals(LogsApi.param(ctx, "lines")) && logs != null) {
-            try {
-                tail = logs.follow(LogsApi.param(ctx, "function"), LogsApi.param(ctx, "query"),
-                        line -> context.runOnContext(v -> send(response, "line", line)));
-            } catch (DevserverException e) {
-                ApiReplies.error(ctx, 400, e.getMessage());
-                return;
-            }
+        Optional<AutoCloseable> tail = "1".equals(LogsApi.param(ctx, "lines")) && logs != null
+                ? follow(ctx, logs, "line") : Optional.of(() -> { });
+        if (tail.isEmpty()) {
+            return;
         }
-        response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
-        response.write(": events\n\n");
+        AtomicLong changes = new AtomicLong(-1);
+        open(ctx, "events", () -> {
+            ctx.vertx().cancelTimer(changes.get());
+            tail.get().close();
+        });
         AtomicReference<String> shown = new AtomicReference<>("");
-        long changes = ctx.vertx().setPeriodic(0, CHANGE_CHECK_MS, id -> ctx.vertx()
+        changes.set(ctx.vertx().setPeriodic(0, CHANGE_CHECK_MS, id -> ctx.vertx()
                 .executeBlocking(() -> ApiReplies.JSON.writeValueAsString(Map.of("functions", functions.get())), false)
                 .onSuccess(json -> {
                     if (!json.equals(shown.getAndSet(json))) {
                         write(response, "functions", json);
                     }
-                }));
+                })));
+    }
+
+    /**
+     * Follows the new log lines of the request's {@code function} matching its {@code query}, each sent as an
+     * {@code event} (null: the default event); empty, having answered 400, when the query does not parse.
+     */
+    static Optional<AutoCloseable> follow(RoutingContext ctx, LogSearch logs, String event) {
+        HttpServerResponse response = ctx.response();
+        Context context = ctx.vertx().getOrCreateContext();
+        try {
+            return Optional.of(logs.follow(LogsApi.param(ctx, "function"), LogsApi.param(ctx, "query"),
+                    line -> context.runOnContext(v -> send(response, event, line))));
+        } catch (DevserverException e) {
+            ApiReplies.error(ctx, 400, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts a Server-Sent Events answer (never cached, never buffered by a proxy) with a {@code comment} line, and
+     * a comment every 15 s that keeps idle proxies and the browser from timing it out; when the connection closes,
+     * the keep-alive stops and {@code onClose} runs.
+     */
+    static void open(RoutingContext ctx, String comment, AutoCloseable onClose) {
+        HttpServerResponse response = ctx.response();
+        response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
+        response.write(": " + comment + "\n\n");
         long keepAlive = ctx.vertx().setPeriodic(KEEP_ALIVE_MS, id -> write(response, null, null));
-        AutoCloseable following = tail;
         response.closeHandler(v -> {
-            ctx.vertx().cancelTimer(changes);
             ctx.vertx().cancelTimer(keepAlive);
             try {
-                following.close();
+                onClose.close();
             } catch (Exception ignored) {
                 // the follower is going away with the connection; nothing left to tell anyone
             }

@@ -7,8 +7,6 @@ import dev.devserver.observe.query.Since;
 import dev.devserver.observe.stats.LineFields;
 import dev.devserver.observe.stats.LineStats;
 import dev.devserver.observe.stats.TimeWindow;
-import io.vertx.core.Context;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
@@ -104,29 +102,7 @@ final class LogsApi {
         if (unavailable(ctx)) {
             return;
         }
-        HttpServerResponse response = ctx.response();
-        Context context = ctx.vertx().getOrCreateContext();
-        AutoCloseable handle;
-        try {
-            handle = logs.follow(param(ctx, "function"), param(ctx, "query"),
-                    line -> context.runOnContext(v -> EventsApi.send(response, null, line)));
-        } catch (DevserverException e) {
-            ApiReplies.error(ctx, 400, e.getMessage());
-            return;
-        }
-        response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
-        response.write(": following\n\n");
-        // Comments keep idle proxies and the browser from timing the stream out.
-        long timer = ctx.vertx().setPeriodic(15_000, id -> EventsApi.write(response, null, null));
-        response.closeHandler(v -> {
-            ctx.vertx().cancelTimer(timer);
-            try {
-                handle.close();
-            } catch (Exception ignored) {
-                // the follower is going away with the connection; nothing left to tell anyone
-            }
-        });
+        EventsApi.follow(ctx, logs, null).ifPresent(following -> EventsApi.open(ctx, "following", following));
     }
 
     private boolean unavailable(RoutingContext ctx) {
