@@ -1,19 +1,13 @@
 package dev.devserver.project;
 
-import dev.devserver.DevserverException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Structure-aware fuzzing of serverless.yml: documents that keep YAML's shape but put hostile values where the
@@ -24,8 +18,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 class StructuredFuzzTest {
     private static final long SEED = 20250101L;
     static final int CASES = 4000;
-    private static final Duration PER_CASE = Duration.ofSeconds(2);
-    private static final Pattern PROBLEM_LINE = Pattern.compile("serverless\\.yml:\\d+:\\d+: .+");
     private static final List<String> KEYS = List.of("service", "description", "provider", "functions", "name", "envs",
             "secrets", "handler", "source", "runtime", "annotations", "concurrency", "min-scale", "max-scale", "environment",
             "namespace", "image", "<<", "", "~", "?", "functions.echo");
@@ -36,36 +28,8 @@ class StructuredFuzzTest {
     @Test
     void everyStructuredMutationEndsInAProjectOrAPositionedProblemQuickly() throws Exception {
         Path dir = TestProjects.create(tmp);
-        Random random = new Random(SEED);
-        int valid = 0;
-        long slowestNanos = 0;
-        for (int i = 0; i < CASES; i++) {
-            String text = document(random);
-            long start = System.nanoTime();
-            boolean ok = assertTimeoutPreemptively(PER_CASE, () -> outcome(text, dir),
-                    () -> "took over " + PER_CASE.toSeconds() + " s for:\n" + abbreviate(text));
-            slowestNanos = Math.max(slowestNanos, System.nanoTime() - start);
-            valid += ok ? 1 : 0;
-        }
-        System.out.printf("FUZZ structured: %d cases, %d valid, %d refused, slowest %d ms%n", CASES, valid, CASES - valid,
-                slowestNanos / 1_000_000);
+        int valid = FuzzOutcome.countValid("structured", dir, CASES, SEED, StructuredFuzzTest::document);
         assertTrue(valid > 0 && valid < CASES, "expected valid and invalid documents, got " + valid + " valid");
-    }
-
-    private static boolean outcome(String text, Path dir) {
-        try {
-            ProjectLoader.parse(text, dir, Path.of("serverless.yml"), Settings.defaults());
-            return true;
-        } catch (DevserverException e) {
-            assertEquals(2, e.exitCode(), () -> "for input:\n" + abbreviate(text) + "\nmessage: " + e.getMessage());
-            for (String line : e.getMessage().split("\n")) {
-                assertTrue(PROBLEM_LINE.matcher(line).matches(), () -> "bad problem line '" + abbreviate(line) + "' for:\n"
-                        + abbreviate(text));
-            }
-            return false;
-        } catch (Throwable t) {
-            return fail("unexpected " + t + " for input:\n" + abbreviate(text), t);
-        }
     }
 
     /** A GitLab-example-shaped document with one or more hostile parts. */
@@ -196,9 +160,5 @@ class StructuredFuzzTest {
             }
         }
         return q.append('"').toString();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 2000 ? s : s.substring(0, 2000) + "… (" + s.length() + " chars)";
     }
 }
