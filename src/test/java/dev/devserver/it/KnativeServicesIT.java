@@ -202,7 +202,7 @@ class KnativeServicesIT {
         assertEquals("http://private." + UP.namespace() + ".svc.cluster.local",
                 kubectl.ok("kubectl get ksvc private -o jsonpath='{.status.url}'"));
         assertEquals(200, call("images-app").statusCode(), "a container of the project's function to call from");
-        String inside = ContainerExec.nodeGet(UP.project(), "images-app",
+        String inside = ContainerExec.nodeGet(UP.project, "images-app",
                 "http://private." + UP.namespace() + ".svc.cluster.local/");
         assertTrue(inside.startsWith("200 ") && inside.contains("inside"), "from the function: " + inside);
     }

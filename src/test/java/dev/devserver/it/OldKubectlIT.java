@@ -43,7 +43,7 @@ class OldKubectlIT {
         String pipe = "kubectl create secret generic my-secrets --from-literal MY_SECRET=from-ci --namespace \"$KUBE_NAMESPACE\""
                 + " --dry-run -o yaml | kubectl apply -f -";
         assertTrue(kubectl.ok(pipe).contains("secret/my-secrets configured"));
-        Eventually.await("the applied value in the function", Duration.ofSeconds(90), () -> Http.get(UP.port(),
+        Eventually.await("the applied value in the function", Duration.ofSeconds(90), () -> Http.get(UP.port,
                 "vault-env-js." + UP.namespace() + ".localhost", "/").body().contains("\"MY_SECRET\":\"from-ci\""));
         String table = kubectl.ok("kubectl -n \"$KUBE_NAMESPACE\" get services.serving.knative.dev");
         assertTrue(table.contains("vault-env-js") && table.contains("True"), table);
@@ -57,7 +57,7 @@ class OldKubectlIT {
         String manifest = "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: old-kubectl\nspec:\n"
                 + "  template:\n    spec:\n      containerConcurrency: 5\n      containers:\n        - image: busybox:never-pulled\n"
                 + "          imagePullPolicy: Never\n          enviroment: typo\n";
-        Path file = UP.temp().resolve("typo.yaml");
+        Path file = UP.temp.resolve("typo.yaml");
         Files.writeString(file, manifest);
         KubectlShell.Result refused = kubectl.run("kubectl apply -f " + file);
         assertEquals(1, refused.code(), refused.output());
