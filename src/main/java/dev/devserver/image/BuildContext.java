@@ -31,11 +31,14 @@ public final class BuildContext {
     private final List<ContextEntry> entries;
     private final List<String> warnings;
     private final String dockerfile;
+    /** The labels a build adds outside the context (own Dockerfiles); a runtime's rendered Dockerfile has them. */
+    private final Map<String, String> buildLabels;
 
-    private BuildContext(List<ContextEntry> entries, List<String> warnings, String dockerfile) {
+    private BuildContext(List<ContextEntry> entries, List<String> warnings, String dockerfile, Map<String, String> buildLabels) {
         this.entries = entries.stream().sorted(Comparator.comparing(ContextEntry::path)).toList();
         this.warnings = List.copyOf(warnings);
         this.dockerfile = dockerfile;
+        this.buildLabels = buildLabels;
     }
 
     public static BuildContext of(Project project, FunctionSpec function, Path runtimeFolder, Path sharedFolder) throws IOException {
@@ -49,7 +52,7 @@ public final class BuildContext {
         List<String> warnings = new ArrayList<>();
         if (runtimeFolder == null) {
             add(entries, warnings, functionTree(project, function, false), display(project, function.source()));
-            return new BuildContext(entries, warnings, null);
+            return new BuildContext(entries, warnings, null, labels(project, function));
         }
         add(entries, warnings, ContextTree.walk(runtimeFolder, "", DockerIgnore.parse(List.of("offline", "Dockerfile.template"))),
                 runtimeFolder.toString());
@@ -64,7 +67,7 @@ public final class BuildContext {
             entries.add(ca.entry());
         }
         entries.add(ContextEntry.generated("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8)));
-        return new BuildContext(entries, warnings, dockerfile);
+        return new BuildContext(entries, warnings, dockerfile, Map.of());
     }
 
     /** What `validate` reports before any build: the links in a function's folder that its image leaves out. */
@@ -152,8 +155,14 @@ public final class BuildContext {
         return digest(buildArgs, new DigestCache()).hash();
     }
 
+    /**
+     * The labels count too: an image whose hash matches is reused as it is, and its labels must name this project
+     * (`prune` and `down` find images by them), not another copy of the same files.
+     */
     ContextDigest digest(Map<String, String> buildArgs, DigestCache cache) throws IOException {
-        return ContextDigest.of(entries, buildArgs, cache);
+        Map<String, String> inputs = new TreeMap<>(buildArgs);
+        buildLabels.forEach((key, value) -> inputs.put("LABEL " + key, value)); // no build argument has a space
+        return ContextDigest.of(entries, inputs, cache);
     }
 
     List<ContextEntry> entries() {

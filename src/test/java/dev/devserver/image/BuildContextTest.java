@@ -28,6 +28,19 @@ import dev.devserver.DevserverException;
 import org.junit.jupiter.api.Assertions;
 
 class BuildContextTest {
+    /** A reused image keeps the labels it was built with, and `prune` finds a project's images by them. */
+    @Test
+    void twoCopiesOfOneDockerfileProjectMakeTwoImages(@TempDir Path dir) throws Exception {
+        List<String> hashes = new java.util.ArrayList<>();
+        for (String copy : List.of("one", "two")) {
+            Path project = Files.createDirectories(dir.resolve(copy + "/app"));
+            Files.writeString(project.resolve("Dockerfile"), "FROM debian:bookworm-slim\nCMD [\"true\"]\n");
+            Project p = ProjectLoader.load(project, Settings.defaults());
+            hashes.add(BuildContext.of(p, p.functions().get(0), null, dir.resolve("none")).hash(Map.of()));
+        }
+        assertNotEquals(hashes.get(0), hashes.get(1), "the same files in another project folder");
+    }
+
     @Test
     void runtimeContextHoldsTemplateSharedFilesAndSourceButNeverState(@TempDir Path dir) throws Exception {
         Path runtime = Files.createDirectories(dir.resolve("runtimes/my/rt"));
