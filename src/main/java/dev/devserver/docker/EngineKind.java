@@ -32,6 +32,14 @@ public record EngineKind(String name, String version, boolean podman, boolean ro
         return !(podman && rootless);
     }
 
+    /**
+     * Rootless Podman's networks live in a namespace of their own: a container's bridge address means nothing on the
+     * host, or worse, another network's container (rootful Podman uses the same 10.89.0.0/24).
+     */
+    public boolean bridgeIsHosts() {
+        return !(podman && rootless);
+    }
+
     /** Pause (devserver's optional frozen tier) needs cgroups v2 under rootless Podman. */
     public boolean canPause() {
         return !(podman && rootless && !"2".equals(cgroupVersion));

@@ -32,18 +32,18 @@ final class Containers {
     private final DockerClient docker;
     private final ContainerLines lines;
     private volatile ClusterNetwork network;
-    private volatile Boolean init;
+    private volatile EngineKind engine;
 
     Containers(DockerClient docker) {
         this.lines = new ContainerLines(docker);
         this.docker = docker;
     }
 
-    /** Whether containers get an init process (--init), asked of the engine once, at the first container. */
-    private boolean init() {
-        Boolean known = init;
+    /** Which engine runs the containers (whether they get --init, whether their bridge address is ours), asked once. */
+    private EngineKind engine() {
+        EngineKind known = engine;
         if (known == null) {
-            init = known = EngineKind.of(docker.versionCmd().exec(), docker.infoCmd().exec()).canInit();
+            engine = known = EngineKind.of(docker.versionCmd().exec(), docker.infoCmd().exec());
         }
         return known;
     }
@@ -72,7 +72,7 @@ final class Containers {
                 .withEnv(revision.env)
                 .withLabels(labels)
                 .withExposedPorts(exposed)
-                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(init()))));
+                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(engine().canInit()))));
         if (spec.command() != null) {
             create.withEntrypoint(spec.command());
         }
@@ -115,7 +115,7 @@ final class Containers {
             ip = settings.getNetworks().values().stream().map(ContainerNetwork::getIpAddress)
                     .filter(a -> a != null && !a.isBlank()).findFirst().orElse(null);
         }
-        replica.bridgeEndpoint = ip == null || ip.isBlank() ? null : new Endpoint(ip, containerPort);
+        replica.bridgeEndpoint = ip == null || ip.isBlank() || !engine().bridgeIsHosts() ? null : new Endpoint(ip, containerPort);
     }
 
     /**

@@ -30,13 +30,14 @@ class EngineKindTest {
                 .withSecurityOptions(List.of("name=seccomp,profile=default")));
         assertTrue(kind.podman() && kind.rootless());
         assertFalse(kind.canInit());
+        assertFalse(kind.bridgeIsHosts(), "its container addresses are inside its own network namespace");
     }
 
     @Test
     void rootfulPodmanAndDockerKeepInit() throws Exception {
         EngineKind rootful = EngineKind.of(podman(), new Info().withDockerRootDir("/var/lib/containers/storage"));
         assertFalse(rootful.rootless());
-        assertTrue(rootful.canInit());
+        assertTrue(rootful.canInit() && rootful.bridgeIsHosts());
         EngineKind docker = EngineKind.of(version("{\"Version\":\"20.10.24\"}"), new Info().withDockerRootDir("/var/lib/docker")
                 .withSecurityOptions(List.of("name=seccomp,profile=default", "name=cgroupns")));
         assertEquals("Docker engine", docker.name());
