@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -32,7 +33,7 @@ public record RunningUp(long pid, String host, int port, int httpsPort, String n
         try {
             Path temp = Files.createTempFile(file.getParent(), ".up-", ".part");
             Files.write(temp, JSON.writeValueAsBytes(this));
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new DevserverException("Cannot write " + file + ": " + e.getMessage()
                     + ". `devserver get` and `devserver kubeconfig` will not find this `up`.");

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -85,10 +86,10 @@ final class Invoker {
                     .map(headers::remove).orElse(data != null && looksLikeJson(data) ? null : "text/plain; charset=utf-8");
             CloudEvent ce = new CloudEvent(event.path("id").asText(null), event.path("source").asText(null),
                     event.path("type").asText(null), given);
-            byte[] bytes = data == null ? new byte[0] : data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = data == null ? new byte[0] : data.getBytes(StandardCharsets.UTF_8);
             CloudEvent.HttpForm form = event.path("structured").asBoolean(false) ? ce.structured(bytes) : ce.binary(bytes);
             headers.putAll(form.headers());
-            return new Call(method, path, headers, new String(form.body(), java.nio.charset.StandardCharsets.UTF_8));
+            return new Call(method, path, headers, new String(form.body(), StandardCharsets.UTF_8));
         }
     }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -141,7 +143,7 @@ public class InvokeCommand implements Callable<Integer> {
         if (!path.startsWith("/")) {
             throw new DevserverException("--path " + path + " must start with /, e.g. --path /orders?id=1.");
         }
-        HttpMethod m = method != null ? HttpMethod.valueOf(method.toUpperCase(java.util.Locale.ROOT))
+        HttpMethod m = method != null ? HttpMethod.valueOf(method.toUpperCase(Locale.ROOT))
                 : body != null || cloudEvent ? HttpMethod.POST : HttpMethod.GET;
         if (!cloudEvent) {
             return new InvokeRequest(m, given, body);
@@ -205,7 +207,7 @@ public class InvokeCommand implements Callable<Integer> {
                 + "\"" + (names.isEmpty() ? "." : ": its functions are " + String.join(", ", names) + "."));
     }
 
-    private io.vertx.core.Future<Answer> send(HttpClient client, int routerPort, String host, InvokeRequest request) {
+    private Future<Answer> send(HttpClient client, int routerPort, String host, InvokeRequest request) {
         RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(routerPort).setMethod(request.method())
                 .setURI(path).setTimeout(timeout.toMillis()).putHeader("Host", host)
                 .putHeader("User-Agent", "devserver-invoke");
@@ -215,7 +217,7 @@ public class InvokeCommand implements Callable<Integer> {
                 .compose(InvokeCommand::collect);
     }
 
-    private static io.vertx.core.Future<Answer> collect(HttpClientResponse response) {
+    private static Future<Answer> collect(HttpClientResponse response) {
         return response.body().map(body -> {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             response.headers().names().forEach(n -> headers.put(n, response.headers().getAll(n)));
@@ -223,7 +225,7 @@ public class InvokeCommand implements Callable<Integer> {
         });
     }
 
-    private Answer await(io.vertx.core.Future<Answer> future, int routerPort) {
+    private Answer await(Future<Answer> future, int routerPort) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -233,7 +235,7 @@ public class InvokeCommand implements Callable<Integer> {
                         + " the port it printed with --port.");
             }
             throw new DevserverException("The request through the router on port " + routerPort + " failed: "
-                    + cause.getMessage() + (cause instanceof java.util.concurrent.TimeoutException
+                    + cause.getMessage() + (cause instanceof TimeoutException
                     || String.valueOf(cause.getMessage()).contains("timeout") ? " (a longer --timeout?)" : ""));
         } catch (TimeoutException e) {
             throw new DevserverException("No answer within " + timeout.toSeconds() + " s: give a longer --timeout.");

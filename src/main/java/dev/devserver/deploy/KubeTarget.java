@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Kubernetes API `deploy` applies to, through fabric8's client: from --kubeconfig (else $KUBECONFIG or
@@ -58,7 +60,7 @@ public final class KubeTarget implements AutoCloseable {
         } catch (DevserverException e) {
             throw e;
         } catch (Exception e) {
-            java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)")
+            Matcher at = Pattern.compile("line (\\d+), column (\\d+)")
                     .matcher(String.valueOf(e.getMessage()));
             throw new DevserverException("Cannot read the kubeconfig " + (kubeconfig == null ? "($KUBECONFIG or"
                     + " ~/.kube/config)" : kubeconfig) + (at.find() ? ":" + at.group(1) + ":" + at.group(2) : "") + ": "

@@ -4,6 +4,7 @@ import io.fabric8.knative.serving.v1.RevisionTemplateSpec;
 import io.fabric8.knative.serving.v1.Service;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Knative Service as applied (defaulted and validated, without status) and the revisions its templates made, oldest
@@ -18,8 +19,8 @@ public record AppliedService(Service service, List<KeptRevision> revisions) {
         return service.getMetadata().getName();
     }
 
-    public java.util.Optional<KeptRevision> latest() {
-        return revisions.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(revisions.get(revisions.size() - 1));
+    public Optional<KeptRevision> latest() {
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
     }
 
     /** One revision: its name, the configuration generation that made it, and the template it runs. */

@@ -7,6 +7,7 @@ import io.fabric8.knative.serving.v1.RevisionTemplateSpec;
 import io.fabric8.knative.serving.v1.Service;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class AppliedServices {
     }
 
     /** `up`'s revision timeout: the default timeoutSeconds of a template (Knative's revision-timeout-seconds). */
-    public java.time.Duration revisionTimeout() {
+    public Duration revisionTimeout() {
         return serving.revisionTimeout();
     }
 

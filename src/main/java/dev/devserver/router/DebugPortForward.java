@@ -9,6 +9,9 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -58,9 +61,9 @@ public final class DebugPortForward implements AutoCloseable {
      * function's listen on 9229 would succeed and split connections between two debuggers.
      */
     private static boolean free(int port) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
-        } catch (java.io.IOException taken) {
+        } catch (IOException taken) {
             return false;
         }
     }

@@ -10,8 +10,8 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Driver;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
@@ -21,11 +21,16 @@ import com.github.dockerjava.api.model.VolumeOptions;
 import dev.devserver.docker.EngineKind;
 import dev.devserver.docker.Labels;
 
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.PullResponseItem;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Docker operations serving needs: run a revision's container on a loopback port, follow it, remove it. */
 final class Containers {
@@ -139,7 +144,7 @@ final class Containers {
 
     /** The image's USER when it is not root, else "". Pulls an image that is not on this machine (see {@link #pull}). */
     private String imageUser(String image) {
-        com.github.dockerjava.api.command.InspectImageResponse inspected;
+        InspectImageResponse inspected;
         try {
             inspected = docker.inspectImageCmd(image).exec();
         } catch (NotFoundException missing) {
@@ -162,9 +167,9 @@ final class Containers {
         Throwable[] failed = new Throwable[1];
         try {
             // Not docker-java's PullImageResultCallback: its onError logs a stack trace; the failure is reported below.
-            docker.pullImageCmd(reference).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.PullResponseItem>() {
+            docker.pullImageCmd(reference).exec(new ResultCallback.Adapter<PullResponseItem>() {
                 @Override
-                public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
+                public void onNext(PullResponseItem item) {
                     if (item.getErrorDetail() != null && failed[0] == null) {
                         failed[0] = new IllegalStateException(item.getErrorDetail().getMessage());
                     }
@@ -175,7 +180,7 @@ final class Containers {
                     failed[0] = error;
                     onComplete();
                 }
-            }).awaitCompletion(PULL_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+            }).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed[0] = e;
@@ -194,7 +199,7 @@ final class Containers {
     /** The engine's own words from docker-java's "Status 500: {"message":"…"}". */
     private static String engineMessage(Throwable e) {
         String text = String.valueOf(e.getMessage()).strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+        Matcher m = Pattern.compile("\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
         return m.find() ? m.group(1).replace("\\\"", "\"") : text;
     }
 

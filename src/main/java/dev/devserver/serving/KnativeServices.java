@@ -2,7 +2,9 @@ package dev.devserver.serving;
 
 import dev.devserver.project.Project;
 
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +37,7 @@ public final class KnativeServices {
     }
 
     /** `up`'s revision timeout, the default of a template's timeoutSeconds. */
-    public java.time.Duration revisionTimeout() {
+    public Duration revisionTimeout() {
         return serving.gracePeriod();
     }
 
@@ -119,7 +121,7 @@ public final class KnativeServices {
     public void route(String namespace, String service, List<TrafficTarget> traffic, boolean clusterLocal) {
         FunctionService s = register(namespace, service);
         s.route(traffic, clusterLocal);
-        Set<String> now = new java.util.HashSet<>();
+        Set<String> now = new HashSet<>();
         now.add(host(namespace, service));
         for (TrafficTarget t : traffic) {
             if (t.tag() != null) {

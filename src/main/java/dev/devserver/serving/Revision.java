@@ -3,6 +3,7 @@ package dev.devserver.serving;
 import dev.devserver.project.Debugger;
 import dev.devserver.project.FunctionSpec;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -165,7 +166,7 @@ final class Revision {
             }
 
             @Override
-            public java.time.Duration timeout() {
+            public Duration timeout() {
                 return spec.timeout();
             }
 

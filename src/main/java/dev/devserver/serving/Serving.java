@@ -7,6 +7,7 @@ import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     private ClusterNames clusterNames() {
-        Set<String> namespaces = new java.util.HashSet<>(Set.of(project.get().namespace()));
+        Set<String> namespaces = new HashSet<>(Set.of(project.get().namespace()));
         byFunction.values().forEach(s -> namespaces.add(s.namespace())); // `devserver cluster`'s services in other namespaces
         return new ClusterNames(namespaces, project.get().domain());
     }

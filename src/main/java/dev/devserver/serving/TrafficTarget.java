@@ -1,5 +1,7 @@
 package dev.devserver.serving;
 
+import java.util.List;
+
 /**
  * One entry of a Knative Service's {@code spec.traffic}: a share of the service's requests, and/or a tag whose own
  * host {@code <tag>-<service>.<namespace>.<domain>} reaches this target alone.
@@ -10,7 +12,7 @@ package dev.devserver.serving;
  */
 public record TrafficTarget(String revision, String tag, int percent) {
     /** Every request to the latest ready revision: serverless.yml functions, and Knative's default. */
-    public static final java.util.List<TrafficTarget> LATEST = java.util.List.of(new TrafficTarget(null, null, 100));
+    public static final List<TrafficTarget> LATEST = List.of(new TrafficTarget(null, null, 100));
 
     public boolean latest() {
         return revision == null;

@@ -4,14 +4,13 @@ import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
 import dev.devserver.api.ApiServer;
 import dev.devserver.api.kube.KubeListener;
-import dev.devserver.tls.TlsOptions;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
 import dev.devserver.image.ImageCleanup;
+import dev.devserver.image.RuntimeSources;
 import dev.devserver.manifests.AppliedServices;
 import dev.devserver.manifests.Namespaces;
-import dev.devserver.image.RuntimeSources;
 import dev.devserver.observe.logs.ContainerLogFiles;
 import dev.devserver.observe.logs.LogFolder;
 import dev.devserver.observe.logs.LogStore;
@@ -29,18 +28,21 @@ import dev.devserver.serving.ContainerOutput;
 import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.Serving;
 import dev.devserver.tls.TlsMaterial;
+import dev.devserver.tls.TlsOptions;
 import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * One `devserver up`: the composition root that wires the stages together (build → serving → router → observe)
@@ -65,7 +67,7 @@ public final class Session implements AutoCloseable {
     private final KubeListener kubeListener;
     private List<BuildResult> builds = List.of();
     /** `up --debug`: each debugged function's debugger port on loopback, by function name. */
-    private final Map<String, DebugPortForward> debugPorts = new java.util.LinkedHashMap<>();
+    private final Map<String, DebugPortForward> debugPorts = new LinkedHashMap<>();
 
     /**
      * Wires the stages in the order data flows, each given what it needs when it is made: ports first (a bad
@@ -115,8 +117,8 @@ public final class Session implements AutoCloseable {
 
     /** Each debugged function's debugger port on 127.0.0.1, in serverless.yml order. */
     public Map<String, Integer> debugPorts() {
-        return debugPorts.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().port(), (a, b) -> a, java.util.LinkedHashMap::new));
+        return debugPorts.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().port(), (a, b) -> a, LinkedHashMap::new));
     }
 
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */

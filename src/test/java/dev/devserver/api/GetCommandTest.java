@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 
 /** `devserver get` as a client of the API (here the API on a test server; GetCommandIT uses a real `up`). */
 class GetCommandTest {
@@ -28,7 +29,7 @@ class GetCommandTest {
         CommandLine cl = CommandLineSetup.configure(new CommandLine(new DevserverCommand()));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "-f"; // the project's folder: where its API token is
         all[args.length + 1] = TestApi.DIR.toString();
         TestApi.token();

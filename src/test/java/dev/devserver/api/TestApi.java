@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,10 +89,10 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
 
     private static Path tempDir() {
         try {
-            Path dir = java.nio.file.Files.createTempDirectory("devserver-api-test");
+            Path dir = Files.createTempDirectory("devserver-api-test");
             dir.toFile().deleteOnExit();
             return dir.toRealPath();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.net.ServerSocket;
 
 /** `devserver invoke`'s errors that need no running up (InvokeIT calls a real one). */
 class InvokeCommandTest {
@@ -34,7 +35,7 @@ class InvokeCommandTest {
     @Test
     void nothingOnTheGivenPort() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         String[] r = run("invoke", "hello", "--port", String.valueOf(port));

@@ -25,13 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.devserver.DevserverException;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Assertions;
 
 class BuildContextTest {
     /** A reused image keeps the labels it was built with, and `prune` finds a project's images by them. */
     @Test
     void twoCopiesOfOneDockerfileProjectMakeTwoImages(@TempDir Path dir) throws Exception {
-        List<String> hashes = new java.util.ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         for (String copy : List.of("one", "two")) {
             Path project = Files.createDirectories(dir.resolve(copy + "/app"));
             Files.writeString(project.resolve("Dockerfile"), "FROM debian:bookworm-slim\nCMD [\"true\"]\n");

@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.StandardOpenOption;
 
 class CodeLayerTest {
     private static final String TEMPLATE = "FROM node\nWORKDIR /app\nCOPY _shared/.keep {{ .CodeDirectory }}/package*.json ./function/\n"
@@ -116,7 +117,7 @@ class CodeLayerTest {
         FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
         Files.setLastModifiedTime(big, old);
         String first = BuildContext.of(project, function, runtime, shared).digest(Map.of(), cache).code().get("function/assets/big.bin");
-        Files.write(big, new byte[]{1}, java.nio.file.StandardOpenOption.WRITE); // same size, first byte changed
+        Files.write(big, new byte[]{1}, StandardOpenOption.WRITE); // same size, first byte changed
         Files.setLastModifiedTime(big, old);
         assertEquals(first, BuildContext.of(project, function, runtime, shared).digest(Map.of(), cache).code()
                 .get("function/assets/big.bin"), "same size and time: the cached digest (git's index does the same)");

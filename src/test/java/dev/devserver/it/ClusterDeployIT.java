@@ -19,6 +19,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
 
 /**
  * `devserver cluster` in an empty folder and `devserver deploy` from a project after GitLab's serverless.yml example
@@ -64,7 +65,7 @@ class ClusterDeployIT {
     }
 
     private static DevserverProcess deploy(String... extra) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig.toString()));
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig.toString()));
         args.addAll(List.of(extra));
         return DevserverProcess.run(project, temp.resolve("deploy-" + System.nanoTime() + ".log"), args.toArray(String[]::new));
     }

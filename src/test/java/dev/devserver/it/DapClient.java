@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,14 +80,14 @@ final class DapClient implements AutoCloseable {
     }
 
     /** A message that arrived while others were awaited and matches {@code wanted}, claimed; without waiting. */
-    java.util.Optional<JsonNode> received(Predicate<JsonNode> wanted) {
+    Optional<JsonNode> received(Predicate<JsonNode> wanted) {
         for (JsonNode earlier : unclaimed) {
             if (wanted.test(earlier)) {
                 unclaimed.remove(earlier);
-                return java.util.Optional.of(earlier);
+                return Optional.of(earlier);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static Predicate<JsonNode> event(String name) {

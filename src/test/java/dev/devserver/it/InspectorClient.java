@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.function.Predicate;
 
 /** Node's inspector (Chrome DevTools protocol over its WebSocket), as DevTools attaches: numbered calls, events kept for {@link #event}. */
 final class InspectorClient implements WebSocket.Listener {
@@ -24,7 +26,7 @@ final class InspectorClient implements WebSocket.Listener {
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private final AtomicInteger ids = new AtomicInteger();
-    private final List<JsonNode> seen = new java.util.ArrayList<>();
+    private final List<JsonNode> seen = new ArrayList<>();
     private final WebSocket socket;
 
     /** The first target listed on the printed port; a per-request process lists it a moment after the request. */
@@ -62,7 +64,7 @@ final class InspectorClient implements WebSocket.Listener {
     }
 
     /** Messages that arrived while another was awaited stay in {@code seen} for a later await. */
-    private JsonNode awaitMessage(java.util.function.Predicate<JsonNode> wanted) throws Exception {
+    private JsonNode awaitMessage(Predicate<JsonNode> wanted) throws Exception {
         for (JsonNode earlier : seen) {
             if (wanted.test(earlier)) {
                 seen.remove(earlier);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.Set;
 
 class ClusterNamesTest {
     private final ClusterNames names = new ClusterNames("shop-local", "example.com");
@@ -27,7 +28,7 @@ class ClusterNamesTest {
 
     @Test
     void aClusterServesTheNamesOfEveryNamespaceWithServices() {
-        ClusterNames cluster = new ClusterNames(java.util.Set.of("default", "team-a"), "localhost");
+        ClusterNames cluster = new ClusterNames(Set.of("default", "team-a"), "localhost");
         assertEquals(Optional.of("hello.team-a.localhost"), cluster.publicHost("hello.team-a.svc.cluster.local"));
         assertEquals(Optional.of("hello.default.localhost"), cluster.publicHost("hello.default"));
         assertEquals(List.of("hello.team-a.svc.cluster.local", "hello.team-a.svc", "hello.team-a", "hello.team-a.localhost"),

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The project's bearer token for its Kubernetes API, {@code .devserver/kube/token} (0600 in a 0700 folder): made once
@@ -44,12 +45,12 @@ public final class ApiToken {
     }
 
     /** The project's token if one was made (by a running or earlier `up`); never creates one. */
-    public static java.util.Optional<String> read(Path projectDir) {
+    public static Optional<String> read(Path projectDir) {
         try {
-            return java.util.Optional.of(Files.readString(new StateDir(projectDir).root().resolve("kube/token"),
+            return Optional.of(Files.readString(new StateDir(projectDir).root().resolve("kube/token"),
                     StandardCharsets.US_ASCII).trim());
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -24,6 +24,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
+import io.fabric8.knative.serving.v1.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,8 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The project's functions as Knative serving.knative.dev/v1 objects in fabric8's model: each function is a Service
@@ -60,7 +62,7 @@ final class KnativeObjects {
         service.getMetadata().setAnnotations(kept.map(a -> a.service().getMetadata().getAnnotations())
                 .orElse(Map.of("devserver.dev/owner", String.valueOf(project.file() == null ? project.dir() : project.file()))));
         kept.ifPresent(a -> service.getMetadata().setCreationTimestamp(a.service().getMetadata().getCreationTimestamp()));
-        service.setStatus(new io.fabric8.knative.serving.v1.ServiceStatusBuilder()
+        service.setStatus(new ServiceStatusBuilder()
                 .withObservedGeneration(generation).withUrl(url(view))
                 .withAddress(new AddressableBuilder().withUrl(view.clusterLocal() ? url(view) : view.url()).build())
                 .withLatestCreatedRevisionName(view.latestCreatedRevision())
@@ -251,7 +253,7 @@ final class KnativeObjects {
     }
 
     /** Sets a resourceVersion that changes exactly when the object's content does. */
-    static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T versioned(T object) {
+    static <T extends HasMetadata> T versioned(T object) {
         object.getMetadata().setResourceVersion(null);
         object.getMetadata().setResourceVersion(KubeJson.contentVersion(KubeJson.tree(object)));
         return object;

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.vertx.ext.web.RoutingContext;
 
+import io.fabric8.kubernetes.api.model.StatusCauseBuilder;
+import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
 import java.util.List;
 
 /** JSON answers and Kubernetes {@code Status} errors with the reason and code kubectl turns into its messages. */
@@ -35,7 +37,7 @@ final class KubeReplies {
 
     static void failure(RoutingContext ctx, int code, String reason, String message, List<StatusCause> causes) {
         withDetails(ctx, code, reason, message, causes == null ? null
-                : new io.fabric8.kubernetes.api.model.StatusDetailsBuilder().withCauses(causes).build());
+                : new StatusDetailsBuilder().withCauses(causes).build());
     }
 
     private static void withDetails(RoutingContext ctx, int code, String reason, String message, StatusDetails details) {
@@ -61,12 +63,12 @@ final class KubeReplies {
     static void invalid(RoutingContext ctx, ResourceType type, String name, List<StatusCause> causes) {
         String details = String.join(", ", causes.stream().map(c -> c.getField() + ": " + c.getMessage()).toList());
         withDetails(ctx, 422, "Invalid", type.kind() + " \"" + name + "\" is invalid: " + details,
-                new io.fabric8.kubernetes.api.model.StatusDetailsBuilder().withName(name).withKind(type.kind())
+                new StatusDetailsBuilder().withName(name).withKind(type.kind())
                         .withGroup(type.group()).withCauses(causes).build());
     }
 
     static StatusCause cause(String reason, String field, String message) {
-        return new io.fabric8.kubernetes.api.model.StatusCauseBuilder().withReason(reason).withField(field)
+        return new StatusCauseBuilder().withReason(reason).withField(field)
                 .withMessage(message).build();
     }
 

@@ -2,6 +2,8 @@ package dev.devserver.api.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,7 +64,7 @@ record ResourceType(String group, String version, String plural, String singular
         if (created == null) {
             return "<unknown>";
         }
-        long seconds = java.time.Duration.between(java.time.Instant.parse(created), java.time.Instant.now()).getSeconds();
+        long seconds = Duration.between(Instant.parse(created), Instant.now()).getSeconds();
         return HumanDuration.of(Math.max(0, seconds));
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 
+import io.fabric8.kubernetes.api.model.FieldsV1;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,7 +62,7 @@ final class SecretApply {
     static ManagedFieldsEntry managed(String manager, Set<String> keys) {
         Map<String, Object> data = new LinkedHashMap<>();
         keys.forEach(k -> data.put("f:" + k, Map.of()));
-        io.fabric8.kubernetes.api.model.FieldsV1 fields = new io.fabric8.kubernetes.api.model.FieldsV1();
+        FieldsV1 fields = new FieldsV1();
         fields.setAdditionalProperty("f:data", data);
         return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Apply").withApiVersion("v1")
                 .withTime(KnativeObjects.timestamp(Instant.now())).withFieldsType("FieldsV1").withFieldsV1(fields).build();

@@ -10,9 +10,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.vertx.ext.web.RoutingContext;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Writes of secrets: create, replace (409 on a stale resourceVersion), the four patch types including server-side
@@ -31,11 +34,11 @@ import java.util.TreeMap;
 final class SecretsApi {
     private static final ResourceType TYPE = Catalog.SECRETS;
     private static final String WRITE_KIND = "Secret in version \"v1\"";
-    private final java.nio.file.Path projectDir;
-    private final java.util.function.Supplier<List<String>> namespaces;
+    private final Path projectDir;
+    private final Supplier<List<String>> namespaces;
 
     /** @param namespaces every namespace served, for the list across namespaces */
-    SecretsApi(java.nio.file.Path projectDir, java.util.function.Supplier<List<String>> namespaces) {
+    SecretsApi(Path projectDir, Supplier<List<String>> namespaces) {
         this.projectDir = projectDir;
         this.namespaces = namespaces;
     }
@@ -150,7 +153,7 @@ final class SecretsApi {
         }
         Secret applied = StrictDecoding.decode(request.body(), Secret.class, request.strict());
         if (applied.getMetadata() == null) {
-            applied.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+            applied.setMetadata(new ObjectMeta());
         }
         applied.getMetadata().setName(name);
         Map<String, String> appliedData = encodedData(applied);

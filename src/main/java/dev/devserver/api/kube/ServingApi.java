@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -173,7 +174,7 @@ final class ServingApi {
         meta.setCreationTimestamp(before.map(b -> b.service().getMetadata().getCreationTimestamp())
                 .orElse(KnativeObjects.timestamp(Instant.now())));
         webhook.defaults(service);
-        List<String> problems = new java.util.ArrayList<>(webhook.problems(service));
+        List<String> problems = new ArrayList<>(webhook.problems(service));
         if (problems.isEmpty()) {
             String nameProblem = services.templateNameProblem(service);
             if (nameProblem != null) {

@@ -3,6 +3,7 @@ package dev.devserver.api.kube;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class StrictDecoding {
             model = KubeJson.MAPPER.treeToValue(body, type);
         } catch (JsonMappingException e) {
             throw new Refused("json: cannot unmarshal the value of field \"" + path(e) + "\": wrong type for " + type.getSimpleName());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new Refused("the body cannot be decoded as a " + type.getSimpleName());
         }
         if (strict) {

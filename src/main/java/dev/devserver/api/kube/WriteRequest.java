@@ -2,6 +2,7 @@ package dev.devserver.api.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 
 /** What every write shares: the body as a tree, dry run, and how strictly unknown fields are refused. */
 record WriteRequest(JsonNode body, boolean dryRun, boolean strict, String fieldManager, boolean force) {
@@ -26,7 +27,7 @@ record WriteRequest(JsonNode body, boolean dryRun, boolean strict, String fieldM
     private static JsonNode parse(String text) {
         try {
             return KubeJson.MAPPER.readTree(text);
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             try {
                 return KubeJson.readYaml(text);
             } catch (RuntimeException e) {

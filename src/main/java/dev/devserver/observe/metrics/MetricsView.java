@@ -3,6 +3,7 @@ package dev.devserver.observe.metrics;
 import dev.devserver.observe.stats.TimeWindow;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /** Metrics as the API and the dev UI need them; Prometheus text for scrapers. Implemented by the observe stage. */
@@ -15,7 +16,7 @@ public interface MetricsView {
 
     /** The most pods a Knative service had at once in each bucket of the window; null where unknown. */
     default List<Integer> pods(String knativeService, TimeWindow window) {
-        return java.util.Collections.nCopies(window.buckets(), null);
+        return Collections.nCopies(window.buckets(), null);
     }
 
     /** The service's cold starts since {@code since}, oldest first. */

@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /** LogStore over real files written by the real writers: scoping, time, limit, rotation, follow. */
 public class LogStoreTest {
@@ -71,10 +73,10 @@ public class LogStoreTest {
         assertEquals(List.of("/a", "listening on 8080", "/c"), urlsOrMessages(store.search(null, "function:echo", null, 100)));
         assertEquals("echo", store.search("echo", "httpRequest.status:404", null, 10).get(0).path("function").asText());
         assertEquals(List.of("/a", "/b"), urlsOrMessages(store.search(null, null, T0, T0.plusSeconds(3), 100)));
-        List<ObjectNode> scanned = new java.util.ArrayList<>();
+        List<ObjectNode> scanned = new ArrayList<>();
         store.scan(null, "httpRequest.status:*", T0.plusSeconds(2), null, scanned::add);
         assertEquals(List.of("/b", "/c"), urlsOrMessages(scanned.stream()
-                .sorted(java.util.Comparator.comparing(l -> l.path("timestamp").asText())).toList()));
+                .sorted(Comparator.comparing(l -> l.path("timestamp").asText())).toList()));
         assertEquals(List.of(), urlsOrMessages(store().search(null, "function:hello", null, 100)),
                 "without the mapping request lines have no function");
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import java.util.Arrays;
 
 /** RequestSeries and LineStats over hand-made lines shaped like devserver's request and container lines. */
 class SeriesTest {
@@ -42,7 +43,7 @@ class SeriesTest {
         long[] invocations = series.invocations();
         assertEquals(20, invocations[29]);
         assertEquals(1, invocations[3]);
-        assertEquals(21, java.util.Arrays.stream(invocations).sum());
+        assertEquals(21, Arrays.stream(invocations).sum());
         assertEquals(5, series.errors()[29]);
         assertEquals(25.0, series.errorRate()[29]);
         assertEquals(0.0, series.errorRate()[3]);
