@@ -83,9 +83,7 @@ final class RouterVerticle extends AbstractVerticle {
         }
         if (router.cluster() != null) {
             RouteStep fromCluster = new RouteStep(router.services(), null, router.drainStep(probe));
-            clusterServer = vertx.createHttpServer(serverOptions(options).setHost(router.cluster().host())
-                    .setPort(router.cluster().port())).requestHandler(fromCluster).connectionHandler(RouterVerticle::accepted);
-            listening = listening.onSuccess(http -> listenCluster(CLUSTER_BIND_ATTEMPTS));
+            listening = listening.onSuccess(http -> listenCluster(options, fromCluster, CLUSTER_BIND_ATTEMPTS));
         }
         listening.<Void>mapEmpty().onComplete(started);
     }
@@ -93,11 +91,14 @@ final class RouterVerticle extends AbstractVerticle {
     /** Podman brings a network's bridge (and so the gateway address) up only with its first container: wait for it. */
     private static final int CLUSTER_BIND_ATTEMPTS = 240;
 
-    private void listenCluster(int attemptsLeft) {
+    /** A new server each attempt: Vert.x refuses a second listen on a server whose first one failed. */
+    private void listenCluster(RouterOptions options, RouteStep fromCluster, int attemptsLeft) {
+        clusterServer = vertx.createHttpServer(serverOptions(options).setHost(router.cluster().host())
+                .setPort(router.cluster().port())).requestHandler(fromCluster).connectionHandler(RouterVerticle::accepted);
         clusterServer.listen().onFailure(e -> {
             String why = String.valueOf(e.getMessage());
             if (why.contains("assign requested address") && attemptsLeft > 1) {
-                vertx.setTimer(500, id -> listenCluster(attemptsLeft - 1));
+                vertx.setTimer(500, id -> listenCluster(options, fromCluster, attemptsLeft - 1));
             } else {
                 router.clusterUnavailable(router.cluster().host() + ":" + router.cluster().port() + " (" + why + ")");
             }
