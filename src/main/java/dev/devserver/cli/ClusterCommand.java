@@ -12,10 +12,10 @@ import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
-import dev.devserver.tls.TlsOptions;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -39,11 +39,8 @@ public class ClusterCommand implements Callable<Integer> {
     @Option(names = "--domain", defaultValue = "localhost", description = "Domain of the services' URLs (default: ${DEFAULT-VALUE})")
     String domain;
 
-    @Option(names = "--tls", description = "Serve HTTPS on --https-port too, with a certificate from the folder's local CA")
-    boolean tls;
-
-    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port with --tls (default: ${DEFAULT-VALUE}; 0 picks a free one)")
-    int httpsPort;
+    @Mixin
+    TlsFlags tlsFlags;
 
     @Option(names = "--revision-timeout", defaultValue = "300s", converter = DurationConverter.class,
             description = "Default timeoutSeconds of a revision, as Knative's revision-timeout-seconds (default: ${DEFAULT-VALUE})")
@@ -65,7 +62,7 @@ public class ClusterCommand implements Callable<Integer> {
         });
         DockerClient docker = Docker.connect();
         SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout, false,
-                ServingOptions.defaults(), false, tls ? TlsOptions.localCa(httpsPort) : TlsOptions.OFF);
+                ServingOptions.defaults(), false, tlsFlags.tls());
         StatusLine terminal = StatusLine.forStdout();
         LiveSummary summary = new LiveSummary(terminal, Duration.ofSeconds(3));
         Session session = Session.start(cluster, options, vertx, docker, new RuntimeSources(RuntimeCatalog.locate()),
