@@ -73,7 +73,7 @@ devserver_edits() {
   : > "$dir/edit.ms"
   local host="edit-fn.$(basename "$dir")-local.localhost"
   for i in $(seq 101 $((100 + rounds))); do
-    handler "$dir" "$i"; t0=$(date +%s%N)
+    handler "$dir" "$i"; t0=$(date +%s%N); echo "$t0 $i" >> "$dir/edit.t"   # when each edit was saved
     until curl -s --max-time 10 -H "Host: $host" -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$port/" | grep -q "\"edit\":$i"; do
       sleep 0.02
       [ "$(bench_ms_since "$t0")" -lt 120000 ] || { echo "  edit $i not served after 120 s"; tail -5 "$dir/up.log"; break; }
@@ -98,7 +98,7 @@ for c in "${cases[@]}"; do
   echo "  devserver edit-to-served p50 ${e50} ms p95 ${e95} ms (all: $(tr '\n' ' ' < "$dir/edit.ms"))"
   echo "  plain docker build        p50 ${p50} ms p95 ${p95} ms (all: $(tr '\n' ' ' < "$dir/plain.ms"))"
   summary+=("$(awk -v c="$c" -v a="$e50" -v b="$e95" -v p="$p50" 'BEGIN {printf "%s: edit-to-served p50=%sms p95=%sms, docker-build p50=%sms, ratio %.2f", c, a, b, p, a/p}')")
-  [ "$c" = tiny ] || rm -rf "$dir"   # the big folders are not needed any more
+  [ "$c" = tiny ] || rm -rf "$dir/fn" "$dir/plain"   # the big folders are not needed any more
 done
 echo
 echo "SUMMARY ($(basename "$(dirname "$(dirname "$BENCH_DEVSERVER")")"), load $(cut -d' ' -f1-3 /proc/loadavg))"

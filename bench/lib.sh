@@ -35,6 +35,8 @@ bench_cleanup() {
     # the images the bench's projects built (their folders are deleted next: nothing could find them again)
     docker images -q --filter "label=dev.devserver.project=$(dirname "$file")" | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
   done
+  # BENCH_KEEP=DIR keeps the run's logs and timings (*.log, *.ms, *.t) for a per-phase breakdown
+  [ -z "${BENCH_KEEP:-}" ] || { mkdir -p "$BENCH_KEEP"; (cd "$BENCH_WORK" && find . \( -name '*.log' -o -name '*.ms' -o -name '*.t' \) -maxdepth 2 -exec cp --parents {} "$BENCH_KEEP" \;); }
   rm -rf "$BENCH_WORK"
 }
 trap bench_cleanup EXIT

@@ -21,9 +21,16 @@ import java.util.stream.Stream;
 
 /**
  * Watches folder trees and reports the files that changed, once they have been quiet for the debounce period
- * (an editor's save is often several events). New sub-folders are watched as they appear.
+ * (an editor's save is often several events). New sub-folders are watched as they appear. Only changes that count
+ * keep the period open: a log line devserver's own output writes into the project folder on every request must not
+ * hold back an edit for as long as requests keep coming.
  */
 final class FileWatcher implements AutoCloseable {
+    /**
+     * How long the files must be quiet before an edit is rolled out: an editor's save (scratch file, rename, write)
+     * takes a few milliseconds; every millisecond more is felt between saving and seeing the change.
+     */
+    static final Duration DEBOUNCE = Duration.ofMillis(50);
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final Predicate<Path> ignored;
@@ -60,22 +67,29 @@ final class FileWatcher implements AutoCloseable {
 
     private void run() {
         Set<Path> changed = new LinkedHashSet<>();
+        long quietAt = 0;
         try {
             while (true) {
-                WatchKey key = changed.isEmpty() ? service.take() : service.poll(debounce.toMillis(), TimeUnit.MILLISECONDS);
+                long left = quietAt - System.nanoTime();
+                WatchKey key = changed.isEmpty() ? service.take()
+                        : left > 0 ? service.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (key == null) { // quiet for the debounce period
                     onChange.accept(Set.copyOf(changed));
                     changed.clear();
                     continue;
                 }
-                collect(key, changed);
+                if (collect(key, changed)) {
+                    quietAt = System.nanoTime() + debounce.toNanos();
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException stop) {
             // closed
         }
     }
 
-    private void collect(WatchKey key, Set<Path> changed) {
+    /** @return whether the key held a change that is not ignored */
+    private boolean collect(WatchKey key, Set<Path> changed) {
+        boolean counted = false;
         Path dir = folders.get(key);
         for (WatchEvent<?> event : key.pollEvents()) {
             if (dir == null || event.kind() == StandardWatchEventKinds.OVERFLOW) {
@@ -93,10 +107,12 @@ final class FileWatcher implements AutoCloseable {
                 }
             }
             changed.add(path);
+            counted = true;
         }
         if (!key.reset()) {
             folders.remove(key);
         }
+        return counted;
     }
 
     @Override

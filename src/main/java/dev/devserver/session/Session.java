@@ -156,9 +156,9 @@ public final class Session implements AutoCloseable {
     private Reloader watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, SessionListener listener) {
         Reloader reloader = new Reloader(project, builder, serving, runtimesRoot, secrets, retiredImages, listener);
         try {
-            watcher = new FileWatcher(Set.of(project.get().dir(), runtimesRoot), new WatchIgnore(project), Duration.ofMillis(100),
+            watcher = new FileWatcher(Set.of(project.get().dir(), runtimesRoot), new WatchIgnore(project), FileWatcher.DEBOUNCE,
                     reloader::changed);
-            secretWatcher = new FileWatcher(Set.of(secrets.folder()), path -> false, Duration.ofMillis(100),
+            secretWatcher = new FileWatcher(Set.of(secrets.folder()), path -> false, FileWatcher.DEBOUNCE,
                     changed -> reloader.secretsChanged());
         } catch (IOException e) {
             listener.message("Cannot watch " + project.get().dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
