@@ -5,7 +5,7 @@
 #   tiny  — the handler alone
 #   big   — 20,000 files / ~131 MB: a 200-package node_modules (100 files of 4 KiB each) and a 50 MB asset
 #   huge  — 1 GB: ten 100 MB assets (only with --huge: it writes 1 GB and its first build takes minutes)
-# Usage: bench/edit-loop.sh [ROUNDS] [--huge]   (default 7 rounds). BENCH_DEVSERVER=/other/bin/devserver measures
+# Usage: bench/edit-loop.sh [ROUNDS] [--huge]   (default 7 rounds; BENCH_CASES="tiny" runs one folder only). BENCH_DEVSERVER=/other/bin/devserver measures
 # another build (e.g. main before a change). Prints p50/p95 per folder and the ratio to the plain docker build.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -87,6 +87,7 @@ devserver_edits() {
 }
 
 cases=(tiny big); [ "$huge" = 1 ] && cases+=(huge)
+[ -z "${BENCH_CASES:-}" ] || read -r -a cases <<< "$BENCH_CASES"   # e.g. BENCH_CASES=tiny: one folder only
 summary=()
 for c in "${cases[@]}"; do
   dir="$BENCH_WORK/$c"; mkdir -p "$dir"; "make_$c" "$dir"

@@ -34,8 +34,18 @@ final class CodeLayer {
     private record Base(String imageId, String belowCode, Map<String, String> code, int layers) {
     }
 
-    /** What to send instead of the whole context: a Dockerfile on the base and the changed files. */
-    record Plan(String baseImageId, List<ContextEntry> entries) {
+    /**
+     * What to send instead of the whole context: a Dockerfile on the base and the changed files ({@code entries}), or
+     * the same files for the template's code {@code destination} (relative to the base's working directory), making
+     * the image's {@code layers}-th code layer.
+     */
+    record Plan(String baseImageId, List<ContextEntry> entries, String destination, int layers) {
+        /** The changed files as the code COPY places them: relative to the destination, without the Dockerfile. */
+        List<ContextEntry> codeFiles() {
+            String prefix = BuildContext.CODE_DIRECTORY + "/";
+            return entries.stream().filter(e -> e.path().startsWith(prefix))
+                    .map(e -> e.withPath(e.path().substring(prefix.length()))).toList();
+        }
     }
 
     private final Map<String, Base> bases = new ConcurrentHashMap<>();
@@ -82,7 +92,7 @@ final class CodeLayer {
         }
         String top = "FROM " + base.imageId + "\nLABEL " + LAYERS_LABEL + "=\"" + (base.layers + 1) + "\"\n" + copy.group();
         changed.add(ContextEntry.generated("Dockerfile", top.getBytes(StandardCharsets.UTF_8)));
-        return Optional.of(new Plan(base.imageId, changed));
+        return Optional.of(new Plan(base.imageId, changed, copy.group(1), base.layers + 1));
     }
 
     /** The image a remembered base names, to check it still exists. */

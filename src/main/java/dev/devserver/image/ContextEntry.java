@@ -31,6 +31,11 @@ record ContextEntry(String path, Path file, byte[] content, boolean executable, 
         return new ContextEntry(path, null, null, false, target, 0, 0);
     }
 
+    /** The same bytes (or link) under another path. */
+    ContextEntry withPath(String other) {
+        return new ContextEntry(other, file, content, executable, linkTarget, length, modifiedNanos);
+    }
+
     boolean isLink() {
         return linkTarget != null;
     }

@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
 /**
  * Builds functions into images tagged {@code <ksvc>:latest} and {@code <ksvc>:<content hash>}.
  * An image whose hash tag exists is not rebuilt: same source, runtime template and arguments, same image. A code edit
- * is built as one layer of changed files on the last image ({@link CodeLayer}); files are hashed again only when their
+ * is one layer of changed files on the last image ({@link CodeLayer}), committed rather than built where the engine
+ * allows ({@link LayerCommit}); files are hashed again only when their
  * size or modification time changed ({@link DigestCache}).
  */
 public final class ImageBuilder {
@@ -38,6 +39,7 @@ public final class ImageBuilder {
     private final BuildCa ca;
     private final DigestCache digests = new DigestCache();
     private final CodeLayer layers = new CodeLayer();
+    private final LayerCommit commits;
     private volatile Set<String> debugged = Set.of();
 
     public ImageBuilder(DockerClient docker, RuntimeSources runtimes, boolean offlineBases) {
@@ -51,6 +53,7 @@ public final class ImageBuilder {
         this.offlineBases = offlineBases;
         this.bases = new OfflineBases(docker);
         this.ca = ca;
+        this.commits = new LayerCommit(docker);
     }
 
     /**
@@ -106,9 +109,12 @@ public final class ImageBuilder {
                 layers.remember(image, built.get().getId(), built.get().getConfig().getLabels(), digest);
                 return new BuildResult(function, image, hash, true, elapsed(start), null, List.of());
             }
-            Optional<CodeLayer.Plan> plan = layers.plan(image, context, digest)
-                    .filter(p -> inspect(p.baseImageId()).isPresent());
-            if (plan.isPresent()) {
+            Optional<CodeLayer.Plan> plan = layers.plan(image, context, digest);
+            Optional<InspectImageResponse> base = plan.flatMap(p -> inspect(p.baseImageId()));
+            if (base.isPresent() && commits.commit(plan.get(), base.get(), function.imageName(), hash).isPresent()) {
+                return new BuildResult(function, image, hash, false, elapsed(start), null, List.of());
+            }
+            if (base.isPresent()) {
                 BuildResult layered = run(project, function, out -> BuildContextTar.write(plan.get().entries(), out),
                         false, Map.of(), image, hash, listener, start);
                 if (layered.ok()) {

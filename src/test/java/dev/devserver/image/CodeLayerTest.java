@@ -69,6 +69,10 @@ class CodeLayerTest {
         assertEquals(List.of("function/handler.js", "Dockerfile"), plan.entries().stream().map(ContextEntry::path).toList());
         assertEquals("FROM sha256:base\nLABEL dev.devserver.code-layers=\"1\"\nCOPY function/ ./function/",
                 text(plan.entries().get(1)));
+        assertEquals(List.of("handler.js"), plan.codeFiles().stream().map(ContextEntry::path).toList(),
+                "committed without a build: the same files where the COPY puts them");
+        assertEquals("./function/", plan.destination());
+        assertEquals(1, plan.layers());
     }
 
     @Test

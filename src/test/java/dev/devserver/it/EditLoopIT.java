@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +49,22 @@ class EditLoopIT {
         try (Session session = Sessions.start(project)) {
             String host = session.project().function("fn").orElseThrow().host(session.project());
             assertEquals("v1 util", Http.get(session.port(), host, "/").body());
+            String first = live(session).image();
 
             Files.writeString(fn.resolve("lib/new.js"), "module.exports = 'new';\n");
+            Files.writeString(Files.createDirectories(fn.resolve("extra/deep")).resolve("x.js"), "// new folders too\n");
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v2 ' + require('./lib/new.js');\n");
             awaitServed(session, host, "v2 new");
             String second = live(session).image();
             assertEquals("1", label(second, "dev.devserver.code-layers"), "a code edit is one layer on the last image");
             assertEquals(filesOf(fn), filesInAFreshContainer(second), "a fresh container has every file, links as links");
+            assertSameConfiguration(first, second);
+            assertEquals("", run(second, "cd /app/function && find . ! -user root -o ! -group root"
+                    + " -o -type d ! -perm 755 -o -type f ! -perm 644"), "owned by root, folders 0755, files 0644, as COPY makes them");
 
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v3 ' + require('./util-link.js');\n");
             Files.delete(fn.resolve("lib/new.js"));
+            Files.delete(fn.resolve("extra/deep/x.js"));
             Files.delete(fn.resolve("data/d0/f0.bin")); // in the base image: a layer on it could not take it away
             Eventually.await("a full build to serve v3 (a file deleted from the base)", Duration.ofSeconds(120),
                     () -> Http.get(session.port(), host, "/").body().equals("v3 util")
@@ -140,9 +148,28 @@ class EditLoopIT {
         return String.join("\n", lines);
     }
 
+    /** A code layer runs as its base does: same command, environment, user, ports, labels but its layer count. */
+    private static void assertSameConfiguration(String base, String layered) {
+        var before = DOCKER.inspectImageCmd(base).exec().getConfig();
+        var after = DOCKER.inspectImageCmd(layered).exec().getConfig();
+        assertEquals(Arrays.deepToString(new Object[]{before.getCmd(), before.getEntrypoint(), before.getEnv(),
+                        before.getWorkingDir(), before.getUser(), before.getExposedPorts()}),
+                Arrays.deepToString(new Object[]{after.getCmd(), after.getEntrypoint(), after.getEnv(),
+                        after.getWorkingDir(), after.getUser(), after.getExposedPorts()}), "the code layer's image runs as its base does");
+        Map<String, String> labels = new HashMap<>(after.getLabels());
+        labels.remove("dev.devserver.code-layers");
+        assertEquals(before.getLabels(), labels);
+    }
+
     private static String filesInAFreshContainer(String image) throws Exception {
-        String script = "cd /app/function && { find . -type f -exec sha256sum {} + | awk '{print $2 \" \" $1}';"
-                + " find . -type l -exec sh -c 'echo \"$1 -> $(readlink \"$1\")\"' _ {} \\; ; } | LC_ALL=C sort";
+        String listing = run(image, "cd /app/function && { find . -type f -exec sha256sum {} + | awk '{print $2 \" \" $1}';"
+                + " find . -type l -exec sh -c 'echo \"$1 -> $(readlink \"$1\")\"' _ {} \\; ; } | LC_ALL=C sort");
+        assertFalse(listing.contains("node_modules"), "host dependencies never reach the image");
+        return String.join("\n", new TreeSet<>(List.of(listing.split("\n"))));
+    }
+
+    /** What {@code script} prints in a fresh container of the image. */
+    private static String run(String image, String script) throws Exception {
         String id = DOCKER.createContainerCmd(image).withEntrypoint("sh", "-c", script).withCmd(List.of())
                 .withLabels(Map.of(Labels.PROJECT, "/edit-loop-it")).exec().getId();
         try {
@@ -155,9 +182,7 @@ class EditLoopIT {
                     out.append(new String(frame.getPayload()));
                 }
             }).awaitCompletion();
-            String listing = out.toString().strip();
-            assertFalse(listing.contains("node_modules"), "host dependencies never reach the image");
-            return String.join("\n", new TreeSet<>(List.of(listing.split("\n"))));
+            return out.toString().strip();
         } finally {
             DOCKER.removeContainerCmd(id).withForce(true).exec();
         }

@@ -1,0 +1,85 @@
+package dev.devserver.image;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import dev.devserver.docker.Labels;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A code layer made without a build: the changed files are copied into a container of the base image that never
+ * starts, and the container is committed. That is what the template's last {@code COPY function/ <dest>} does (the
+ * same tar, files owned by root, missing folders made 0755), without the builder's per-step containers: a
+ * few hundred milliseconds less between saving and serving. The commit keeps the base's configuration (command, env,
+ * user, labels) and sets the layer count; an engine whose commit does not (checked on the result) gets the build.
+ */
+final class LayerCommit {
+    private final DockerClient docker;
+    private volatile boolean engineKeepsLabels = true;
+
+    LayerCommit(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** @return the image id tagged {@code repository:tag} and {@code repository:latest}, or empty when only a build will do */
+    Optional<String> commit(CodeLayer.Plan plan, InspectImageResponse base, String repository, String tag) throws IOException {
+        if (!engineKeepsLabels) {
+            return Optional.empty();
+        }
+        Map<String, String> baseLabels = base.getConfig().getLabels() == null ? Map.of() : base.getConfig().getLabels();
+        String project = baseLabels.get(Labels.PROJECT); // the same value the image has: nothing new merges into it
+        Path tar = Files.createTempFile("devserver-layer-", ".tar");
+        String container = null;
+        try {
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                BuildContextTar.write(plan.codeFiles(), out);
+            }
+            container = docker.createContainerCmd(plan.baseImageId())
+                    .withLabels(project == null ? Map.of() : Map.of(Labels.PROJECT, project)).exec().getId();
+            try (InputStream in = Files.newInputStream(tar)) {
+                docker.copyArchiveToContainerCmd(container).withRemotePath(destination(plan, base))
+                        .withTarInputStream(in).exec();
+            }
+            String id = docker.commitCmd(container).withRepository(repository).withTag(tag).withPause(false)
+                    .withLabels(Map.of(CodeLayer.LAYERS_LABEL, Integer.toString(plan.layers()))).exec();
+            Map<String, String> labels = docker.inspectImageCmd(id).exec().getConfig().getLabels();
+            if (labels == null || !String.valueOf(plan.layers()).equals(labels.get(CodeLayer.LAYERS_LABEL))
+                    || !labels.entrySet().containsAll(baseLabels.entrySet().stream()
+                            .filter(e -> !e.getKey().equals(CodeLayer.LAYERS_LABEL)).toList())) {
+                engineKeepsLabels = false;
+                docker.removeImageCmd(repository + ":" + tag).withForce(true).exec();
+                return Optional.empty();
+            }
+            docker.tagImageCmd(id, repository, "latest").exec();
+            return Optional.of(id);
+        } catch (DockerException e) { // no such folder in the base, engine refused: the build says it properly
+            return Optional.empty();
+        } finally {
+            Files.deleteIfExists(tar);
+            if (container != null) {
+                try {
+                    docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec();
+                } catch (DockerException e) {
+                    // gone already
+                }
+            }
+        }
+    }
+
+    /** The COPY's destination: relative ones start at the base's working directory, as in the Dockerfile. */
+    private static String destination(CodeLayer.Plan plan, InspectImageResponse base) {
+        String dest = plan.destination();
+        if (dest.startsWith("/")) {
+            return dest;
+        }
+        String workdir = base.getConfig().getWorkingDir();
+        return Path.of(workdir == null || workdir.isEmpty() ? "/" : workdir).resolve(dest).normalize().toString();
+    }
+}
