@@ -21,15 +21,7 @@ import java.util.Map;
  * time axis: invocations, latency p50/p95 and error rate from the request log, pods from the autoscaler's reports,
  * and the cold starts. {@code auto} picks the shortest window that shows the last 8 hours' first request.
  */
-final class ActivityApi {
-    private final LogSearch logs;
-    private final MetricsView metrics;
-
-    ActivityApi(LogSearch logs, MetricsView metrics) {
-        this.logs = logs;
-        this.metrics = metrics;
-    }
-
+record ActivityApi(LogSearch logs, MetricsView metrics) {
     void activity(RoutingContext ctx, FunctionView view) {
         String asked = LogsApi.param(ctx, "window");
         if (asked != null && !asked.equals("auto") && !TimeWindow.PRESETS.contains(asked)) {

@@ -12,15 +12,11 @@ import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /**
  * {@code devserver cluster}: `up`'s session with an empty project in the current folder, so namespaces and Knative
@@ -29,28 +25,13 @@ import java.util.concurrent.Callable;
 @Command(name = "cluster", description = {"Run an empty Knative-in-a-box in this folder until Ctrl-C: create namespaces"
         + " with `kubectl create namespace`, services with `kubectl apply` or `devserver deploy`.",
         "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc -A; what was applied is served again on the next start."})
-public class ClusterCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "8080", description = "Router port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
-    int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the router binds (default: ${DEFAULT-VALUE})")
-    String host;
-
+public class ClusterCommand extends ServingCommand {
     @Option(names = "--domain", defaultValue = "localhost", description = "Domain of the services' URLs (default: ${DEFAULT-VALUE})")
     String domain;
-
-    @Mixin
-    TlsFlags tlsFlags;
 
     @Option(names = "--revision-timeout", defaultValue = "300s", converter = DurationConverter.class,
             description = "Default timeoutSeconds of a revision, as Knative's revision-timeout-seconds (default: ${DEFAULT-VALUE})")
     Duration revisionTimeout;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    ShutdownTasks shutdown;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -61,8 +42,7 @@ public class ClusterCommand implements Callable<Integer> {
                     + running.port() + "): stop it first, or run `devserver cluster` in another folder.");
         });
         DockerClient docker = Docker.connect();
-        SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), revisionTimeout, false,
-                ServingOptions.defaults(), false, tlsFlags.tls());
+        SessionOptions options = sessionOptions(revisionTimeout, false, ServingOptions.defaults(), false);
         StatusLine terminal = StatusLine.forStdout();
         LiveSummary summary = new LiveSummary(terminal, Duration.ofSeconds(3));
         Session session = Session.start(cluster, options, vertx, docker, new RuntimeSources(RuntimeCatalog.locate()),

@@ -14,20 +14,15 @@ import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
 import dev.devserver.tls.TlsSetup;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
 
 @Command(name = "up", description = "Build every function, run it in a container and serve it at its Knative URL until Ctrl-C.")
-public class UpCommand implements Callable<Integer> {
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
+public class UpCommand extends ServingCommand {
     private static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(3);
 
     @Mixin
@@ -38,15 +33,6 @@ public class UpCommand implements Callable<Integer> {
 
     @Mixin
     ServingFlags servingFlags;
-
-    @Mixin
-    TlsFlags tlsFlags;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Router port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
-    int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the router binds (default: ${DEFAULT-VALUE})")
-    String host;
 
     @Option(names = "--log-max-mb", defaultValue = "20",
             description = "Rotate the request and container logs at this many MB, keeping three old files (default: ${DEFAULT-VALUE})")
@@ -69,28 +55,18 @@ public class UpCommand implements Callable<Integer> {
             + " table, requests, reloads, container output) instead of text")
     boolean json;
 
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    ShutdownTasks shutdown;
-
     @Override
     public Integer call() throws InterruptedException {
         Project p = project.load();
         if (debugConfig && debug.isEmpty()) {
             throw new DevserverException("--debug-config prints the debuggers of --debug: add --debug FUNCTION[,FUNCTION…].");
         }
-        if (!LOOPBACK.contains(host)) {
-            System.err.println(Ansi.yellow("warning: ") + "the router listens on " + host
-                    + ": other machines can reach your functions.");
-        }
         ServingOptions serving = servingFlags.serving().withDebugged(Debugger.select(p, debug));
         BuildCa ca = build.buildCa();
         DockerClient docker = Docker.connect();
         RuntimeCatalog catalog = RuntimeCatalog.locate();
-        SessionOptions options = new SessionOptions(host, port, Duration.ofSeconds(60), servingFlags.revisionTimeout,
-                BuildOptions.offlineBases(p, docker, catalog), serving, !noWatch, tlsFlags.tls())
+        SessionOptions options = sessionOptions(servingFlags.revisionTimeout, BuildOptions.offlineBases(p, docker, catalog),
+                serving, !noWatch)
                 .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L).withBuildCa(ca);
         StatusLine terminal = json ? new StatusLine(System.out, false) : StatusLine.forStdout();
         JsonEvents events = new JsonEvents(System.out);

@@ -4,57 +4,34 @@ import dev.devserver.DevserverException;
 import dev.devserver.image.BuildContext;
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
-import dev.devserver.project.ProjectDiscovery;
-import dev.devserver.project.ProjectLoader;
-import dev.devserver.project.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check serverless.yml (or a root Dockerfile) and report every problem at once.")
-public class ValidateCommand implements Callable<Integer> {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "serverless.yml to check (default: the nearest serverless.yml in this folder or above,"
-                    + " else the nearest Dockerfile for an application)")
-    Path file;
-
-    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:KUBE_NAMESPACE}",
-            description = "Namespace in function URLs (default: $KUBE_NAMESPACE, else <project-dir>-local)")
-    String namespace;
-
-    @Option(names = "--domain", paramLabel = "D", defaultValue = Settings.DEFAULT_DOMAIN,
-            description = "Domain in function URLs (default: ${DEFAULT-VALUE})")
-    String domain;
-
+public class ValidateCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the result as one JSON object; problems as {file, line, column, message}")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         if (json) {
             return callJson();
         }
-        Project project = load();
+        Project p = project.load();
         PrintWriter out = spec.commandLine().getOut();
-        String what = project.file() == null ? "Dockerfile project" : project.file().getFileName().toString();
-        out.printf("✔ %s is valid: service %s, %d function(s)%n", what, project.service(), project.functions().size());
-        for (FunctionSpec f : project.functions()) {
-            out.printf("  %s -> %s (%s)%n", f.name(), f.host(project),
+        String what = p.file() == null ? "Dockerfile project" : p.file().getFileName().toString();
+        out.printf("✔ %s is valid: service %s, %d function(s)%n", what, p.service(), p.functions().size());
+        for (FunctionSpec f : p.functions()) {
+            out.printf("  %s -> %s (%s)%n", f.name(), f.host(p),
                     f.runtime() == null ? "Dockerfile" : f.runtime());
         }
-        project.notes().forEach(out::println);
-        contextWarnings(project).forEach(w -> out.println("warning: " + w));
+        p.notes().forEach(out::println);
+        contextWarnings(p).forEach(w -> out.println("warning: " + w));
         out.flush();
         return 0;
     }
@@ -76,7 +53,7 @@ public class ValidateCommand implements Callable<Integer> {
     private int callJson() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.println(ValidationJson.valid(load()));
+            out.println(ValidationJson.valid(project.load()));
             return 0;
         } catch (DevserverException e) {
             out.println(ValidationJson.invalid(e));
@@ -84,9 +61,5 @@ public class ValidateCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-    }
-
-    private Project load() {
-        return ProjectLoader.load(file == null ? ProjectDiscovery.find(Path.of("")) : file, new Settings(namespace, domain));
     }
 }

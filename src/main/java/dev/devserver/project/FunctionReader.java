@@ -13,20 +13,14 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads one entry of {@code functions:}, checking its name, source directory and runtime. */
-final class FunctionReader {
+record FunctionReader(Problems problems, Fields fields, ProjectDir dir) {
     static final List<String> KEYS = List.of("handler", "source", "runtime", "description", "envs", "environment",
             "secrets", "env-secrets", "annotations", "labels", "concurrency");
     private static final List<String> TM_ONLY = List.of("revision", "buildargs", "events", "schedule", "pull-policy");
     private static final Pattern URL = Pattern.compile("(?i)(https?|ssh|git|file)://\\S+|[\\w.-]+@[\\w.-]+:\\S+");
 
-    private final Problems problems;
-    private final Fields fields;
-    private final ProjectDir dir;
-
     FunctionReader(Problems problems, ProjectDir dir) {
-        this.problems = problems;
-        this.fields = new Fields(problems);
-        this.dir = dir;
+        this(problems, new Fields(problems), dir);
     }
 
     /** @param service the validated service name, or null when it is missing or invalid (skips length checks) */

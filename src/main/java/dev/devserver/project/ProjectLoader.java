@@ -122,7 +122,13 @@ public final class ProjectLoader {
             }
             return s.namespace();
         }
-        String ns = Names.sanitizeLabel(dirName(dir) + "-local");
+        return localNamespace(dir.real());
+    }
+
+    /** The namespace of a project in {@code dir} when neither --namespace nor KUBE_NAMESPACE gives one. */
+    public static String localNamespace(Path dir) {
+        Path name = dir.getFileName();
+        String ns = Names.sanitizeLabel((name == null ? "" : name) + "-local");
         return ns.isEmpty() ? "devserver-local" : ns;
     }
 

@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the top level and {@code provider:} of serverless.yml and assembles the Project. */
-final class ServerlessReader {
+record ServerlessReader(Problems problems, Fields fields, ProjectDir dir) {
     private static final List<String> TOP_KEYS = List.of("service", "description", "provider", "functions");
     private static final List<String> TOP_TM_ONLY = List.of("repository", "include");
     private static final List<String> PROVIDER_KEYS = List.of("name", "envs", "environment", "secrets",
@@ -17,14 +17,8 @@ final class ServerlessReader {
     private static final List<String> PROVIDER_TM_ONLY = List.of("registry-secret", "pull-policy", "namespace",
             "runtime", "buildtimeout");
 
-    private final Problems problems;
-    private final Fields fields;
-    private final ProjectDir dir;
-
     ServerlessReader(Problems problems, ProjectDir dir) {
-        this.problems = problems;
-        this.fields = new Fields(problems);
-        this.dir = dir;
+        this(problems, new Fields(problems), dir);
     }
 
     /** The project, or null when the top level is unusable; check {@link Problems#any()} either way. */

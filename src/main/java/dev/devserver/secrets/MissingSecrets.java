@@ -2,6 +2,7 @@ package dev.devserver.secrets;
 
 import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
+import dev.devserver.project.ProjectLoader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,17 +33,14 @@ public final class MissingSecrets {
             if (store.lookup().apply(name) == null) {
                 lines.add("secret \"" + name + "\" does not exist in namespace " + store.namespace() + " (used by "
                         + String.join(", ", functions) + "): they start without its keys. Create it with `devserver secret create "
-                        + name + namespaceOption(store.namespace()) + " --from-literal KEY=VALUE`");
+                        + name + namespaceOption(project, store.namespace()) + " --from-literal KEY=VALUE`");
             }
         });
         return lines;
     }
 
-    /**
-     * The secret CLI picks the same namespace as `up` from --namespace, else $KUBE_NAMESPACE, else {@code <dir>-local};
-     * only a namespace given with --namespace needs repeating.
-     */
-    private static String namespaceOption(String namespace) {
-        return namespace.endsWith("-local") || namespace.equals(System.getenv("KUBE_NAMESPACE")) ? "" : " --namespace " + namespace;
+    /** The secret CLI finds the project's own namespace by itself (as `up` does); any other one is named. */
+    private static String namespaceOption(Project project, String namespace) {
+        return namespace.equals(ProjectLoader.localNamespace(project.dir())) ? "" : " --namespace " + namespace;
     }
 }

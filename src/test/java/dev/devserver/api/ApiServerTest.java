@@ -1,5 +1,6 @@
 package dev.devserver.api;
 
+import dev.devserver.JsonTexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -198,10 +199,9 @@ class ApiServerTest {
         JsonNode revision = list.at("/items/0");
         assertEquals("Revision", revision.get("kind").asText());
         assertEquals("functions-echo-00001", revision.at("/metadata/name").asText());
-        JsonNode labels = revision.at("/metadata/labels");
-        assertEquals("functions-echo", labels.get("serving.knative.dev/service").asText());
-        assertEquals("functions-echo", labels.get("serving.knative.dev/configuration").asText());
-        assertEquals("1", labels.get("serving.knative.dev/configurationGeneration").asText());
+        JsonTexts.assertTexts(Map.of("serving.knative.dev/service", "functions-echo",
+                "serving.knative.dev/configuration", "functions-echo",
+                "serving.knative.dev/configurationGeneration", "1"), revision.at("/metadata/labels"));
         assertEquals("functions-echo:abc", revision.at("/spec/containers/0/image").asText());
         assertEquals("Ready", revision.at("/status/conditions/1/type").asText());
         assertEquals("True", revision.at("/status/conditions/1/status").asText());

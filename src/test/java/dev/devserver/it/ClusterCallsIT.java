@@ -1,12 +1,9 @@
 package dev.devserver.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.devserver.session.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,34 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterCallsIT {
     private static final String NS = "sample-functions-local";
     private static final String GREETER = "functions-greeter-js";
-    private static Path temp;
-    private static Session session;
-
     /** The sample project with only the pair, whose entries close sample-functions/serverless.yml. */
-    @BeforeAll
-    static void upWithThePair() throws IOException {
-        temp = Files.createTempDirectory("devserver-it-");
-        Path project = TestProjects.copy("sample-functions", temp);
+    @RegisterExtension
+    static final RunningUp UP = new RunningUp("sample-functions", project -> {
         String sample = Files.readString(project.resolve("serverless.yml"));
         Files.writeString(project.resolve("serverless.yml"), "service: functions\nfunctions:\n"
                 + sample.substring(sample.indexOf("  greeter-js:")));
-        session = Sessions.start(project);
-    }
-
-    @AfterAll
-    static void down() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    });
 
     @Test
     void frontendCallsGreeterByItsClusterNameAndBothRequestsAreLogged() throws Exception {
-        HttpResponse<String> response = Sessions.post(session, "frontend-js", "application/json", "{\"name\":\"Knative\"}");
+        HttpResponse<String> response = Sessions.post(UP.session(), "frontend-js", "application/json", "{\"name\":\"Knative\"}");
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"greeting\":\"Hello, Knative\""), response.body());
 
-        List<JsonNode> log = RequestLogLines.settled(session.requestLog()).stream().map(RequestLogLines::parse).toList();
+        List<JsonNode> log = RequestLogLines.settled(UP.session().requestLog()).stream().map(RequestLogLines::parse).toList();
         assertTrue(log.stream().anyMatch(l -> l.path("service").asText().equals("functions-frontend-js")
                 && l.path("host").asText().equals("functions-frontend-js." + NS + ".localhost")), log.toString());
         JsonNode inner = log.stream().filter(l -> l.path("service").asText().equals(GREETER)).findFirst()
@@ -64,22 +48,22 @@ class ClusterCallsIT {
     void everyClusterNameReachesTheServiceOnPort80FromAFunctionContainer() throws Exception {
         for (String name : List.of(GREETER + "." + NS + ".svc.cluster.local", GREETER + "." + NS + ".svc",
                 GREETER + "." + NS, GREETER + "." + NS + ".localhost")) {
-            Sessions.post(session, "frontend-js", "application/json", "{}"); // a container to call from
+            Sessions.post(UP.session(), "frontend-js", "application/json", "{}"); // a container to call from
             assertEquals("200 {\"greeting\":\"Hello, GitLab\"}",
-                    ContainerExec.nodeGet(session.project().dir(), "functions-frontend-js", "http://" + name + "/"), name);
+                    ContainerExec.nodeGet(UP.session().project().dir(), "functions-frontend-js", "http://" + name + "/"), name);
         }
     }
 
     @Test
     void clusterNamesAreNotServedToTheHost() {
-        HttpResponse<String> response = Http.send(session.port(), GREETER + "." + NS + ".svc.cluster.local", "POST", "/",
+        HttpResponse<String> response = Http.send(UP.session().port(), GREETER + "." + NS + ".svc.cluster.local", "POST", "/",
                 "application/json", "{}");
         assertEquals(404, response.statusCode(), response.body());
     }
 
     @Test
     void aServiceAddedLaterResolvesInContainersAlreadyRunning() throws Exception {
-        Path yml = session.project().dir().resolve("serverless.yml");
+        Path yml = UP.session().project().dir().resolve("serverless.yml");
         String before = Files.readString(yml);
         Files.writeString(yml, before + "\n  later-js:\n    handler: greeter-js\n    source: ./greeter-js\n"
                 + "    runtime: gitlab/runtimes/nodejs\n");
@@ -94,7 +78,7 @@ class ClusterCallsIT {
 
     /** Runs a command in the frontend's container (started on demand) and returns what it printed. */
     private static String inFrontend(String... command) {
-        Sessions.post(session, "frontend-js", "application/json", "{}"); // a container to run it in
-        return ContainerExec.inService(session.project().dir(), "functions-frontend-js", command);
+        Sessions.post(UP.session(), "frontend-js", "application/json", "{}"); // a container to run it in
+        return ContainerExec.inService(UP.session().project().dir(), "functions-frontend-js", command);
     }
 }

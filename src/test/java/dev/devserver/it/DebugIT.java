@@ -3,16 +3,12 @@ package dev.devserver.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devserver.serving.ServingOptions;
-import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -36,32 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DebugIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REVISION_TIMEOUT = Duration.ofSeconds(2);
-    private static Path temp;
-    private static Session session;
-
-    @BeforeAll
-    static void up() throws IOException {
-        temp = Files.createTempDirectory("devserver-debug-");
-        Path project = TestProjects.copy("debug-invoke", temp);
-        session = Sessions.start(project, SessionOptions.defaults().withPort(0).withOfflineBases(true)
-                .withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
-                .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "greet-go", "hello-node", "hello-go", "hello-rb"))));
-    }
-
-    @AfterAll
-    static void down() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningUp UP = new RunningUp("debug-invoke", project -> { }, SessionOptions.defaults().withPort(0)
+            .withOfflineBases(true).withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
+            .withServing(ServingOptions.defaults().withDebugged(Set.of("echo-js", "headers-py", "greet-rb", "greet-go",
+                    "hello-node", "hello-go", "hello-rb"))));
 
     private static CompletableFuture<HttpResponse<String>> post(String function, String body) {
-        return CompletableFuture.supplyAsync(() -> Sessions.post(session, function, "application/json", body));
+        return CompletableFuture.supplyAsync(() -> Sessions.post(UP.session(), function, "application/json", body));
     }
 
     @Test
     void nodeInspectorStopsAtABreakpointAndTheRequestCompletesAfterResume() throws Exception {
-        int port = session.debugPorts().get("echo-js");
+        int port = UP.session().debugPorts().get("echo-js");
         InspectorClient inspector = InspectorClient.attach(port);
         inspector.call("Debugger.enable", "{}");
         JsonNode breakpoint = inspector.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":3,\"urlRegex\":\"echo\\\\.js$\"}");
@@ -79,7 +62,7 @@ class DebugIT {
     @Test
     void classicNodeWaitsForTheInspectorInEachRequestsProcess() throws Exception {
         CompletableFuture<HttpResponse<String>> response = post("hello-node", "{\"n\":2}");
-        InspectorClient inspector = InspectorClient.attach(session.debugPorts().get("hello-node"));
+        InspectorClient inspector = InspectorClient.attach(UP.session().debugPorts().get("hello-node"));
         inspector.call("Debugger.enable", "{}");
         inspector.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":2,\"urlRegex\":\"handler\\\\.js$\"}");
         inspector.call("Runtime.runIfWaitingForDebugger", "{}");
@@ -105,7 +88,7 @@ class DebugIT {
 
     @Test
     void debugpyStopsEachRequestsProcessAtABreakpoint() throws Exception {
-        int port = session.debugPorts().get("headers-py");
+        int port = UP.session().debugPorts().get("headers-py");
         CompletableFuture<HttpResponse<String>> response = post("headers-py", "{\"n\":1}");
         try (DapClient dap = attach(port, "debugpy")) {
             dap.send("attach", DapClient.args().put("justMyCode", true));
@@ -133,7 +116,7 @@ class DebugIT {
 
     @Test
     void rubyDebugGemStopsAtABreakpointOverDap() throws Exception {
-        try (DapClient dap = attach(session.debugPorts().get("greet-rb"), "rdbg")) {
+        try (DapClient dap = attach(UP.session().debugPorts().get("greet-rb"), "rdbg")) {
             dap.send("attach", DapClient.args());
             setBreakpoint(dap, "/app/function/greeter.rb", 4);
             dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30));
@@ -148,12 +131,12 @@ class DebugIT {
 
     @Test
     void delveStopsTheDebugBuildAtABreakpointOverDap() throws Exception {
-        try (DapClient dap = attach(session.debugPorts().get("greet-go"), "go")) {
+        try (DapClient dap = attach(UP.session().debugPorts().get("greet-go"), "go")) {
             dap.await(DapClient.response(dap.send("attach", DapClient.args().put("mode", "remote"))), Duration.ofSeconds(30));
             setBreakpoint(dap, "/src/function/greet.go", 12);
             dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30));
-            CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(() -> Http.send(session.port(),
-                    session.project().function("greet-go").orElseThrow().host(session.project()), "GET", "/?name=delve", null, null));
+            CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(() -> Http.send(UP.session().port(),
+                    UP.session().project().function("greet-go").orElseThrow().host(UP.session().project()), "GET", "/?name=delve", null, null));
             holdThenContinue(dap, dap.await(DapClient.stopped("breakpoint"), Duration.ofSeconds(30)), 12, response);
             HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode(), answer.body());
@@ -165,7 +148,7 @@ class DebugIT {
     @Test
     void delveRunsEachRequestsClassicGoProcess() throws Exception {
         CompletableFuture<HttpResponse<String>> response = post("hello-go", "delve");
-        try (DapClient dap = attach(session.debugPorts().get("hello-go"), "go")) {
+        try (DapClient dap = attach(UP.session().debugPorts().get("hello-go"), "go")) {
             dap.await(DapClient.response(dap.send("attach", DapClient.args().put("mode", "remote"))), Duration.ofSeconds(30));
             setBreakpoint(dap, "/go/src/handler/function/handler.go", 8);
             dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30)); // runs it
@@ -204,7 +187,7 @@ class DebugIT {
     @Test
     void rubyDebugGemWaitsInEachClassicRubyProcess() throws Exception {
         CompletableFuture<HttpResponse<String>> response = post("hello-rb", "rdbg");
-        try (DapClient dap = attach(session.debugPorts().get("hello-rb"), "rdbg")) {
+        try (DapClient dap = attach(UP.session().debugPorts().get("hello-rb"), "rdbg")) {
             dap.send("attach", DapClient.args());
             setBreakpoint(dap, "/home/app/function/handler.rb", 4);
             dap.await(DapClient.response(dap.send("configurationDone", null)), Duration.ofSeconds(30));
@@ -254,7 +237,7 @@ class DebugIT {
     }
 
     private static int containers(String function) {
-        return session.serving().views().stream().filter(s -> s.function().equals(function)).findFirst()
+        return UP.session().serving().views().stream().filter(s -> s.function().equals(function)).findFirst()
                 .orElseThrow().containers();
     }
 }

@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +21,10 @@ import java.util.stream.Stream;
  */
 public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
     private final String project;
-    private final Consumer<Path> prepare;
+    private final Preparation prepare;
     private final SessionOptions options;
     private Path temp;
+    private final List<String> printed = new CopyOnWriteArrayList<>();
     private Session session;
     private boolean stopped;
 
@@ -31,18 +33,29 @@ public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** @param prepare adds to the copied project before `up` (files from elsewhere in the checkout) */
-    public RunningUp(String project, Consumer<Path> prepare) {
+    public RunningUp(String project, Preparation prepare) {
         this(project, prepare, SessionOptions.defaults().withPort(0).withOfflineBases(true));
     }
 
-    public RunningUp(String project, Consumer<Path> prepare, SessionOptions options) {
+    public RunningUp(String project, Preparation prepare, SessionOptions options) {
         this.project = project;
         this.prepare = prepare;
         this.options = options;
     }
 
+    /** What a test adds to or changes in the copied project before `up` starts. */
+    @FunctionalInterface
+    public interface Preparation {
+        void prepare(Path copy) throws IOException;
+    }
+
     public Session session() {
         return session;
+    }
+
+    /** Every line `up` printed so far, as a terminal shows them. */
+    public List<String> printed() {
+        return printed;
     }
 
     /** Stops the session now (a test of what closing does); the session stays readable. */
@@ -55,8 +68,8 @@ public final class RunningUp implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         temp = Files.createTempDirectory("devserver-it-");
         Path copy = TestProjects.copy(project, temp);
-        prepare.accept(copy);
-        session = Sessions.start(copy, options);
+        prepare.prepare(copy);
+        session = Sessions.start(copy, options, printed::add);
     }
 
     @Override

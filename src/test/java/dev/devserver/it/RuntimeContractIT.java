@@ -1,5 +1,6 @@
 package dev.devserver.it;
 
+import dev.devserver.JsonTexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devserver.DevserverException;
@@ -8,11 +9,10 @@ import dev.devserver.project.Settings;
 import dev.devserver.serving.ServingOptions;
 import dev.devserver.session.Session;
 import dev.devserver.session.SessionOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,25 +64,11 @@ class RuntimeContractIT {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final Duration REVISION_TIMEOUT = Duration.ofSeconds(5);
-    @TempDir
-    static Path dir;
-    static Session session;
-
-    @BeforeAll
-    static void up() {
-        SessionOptions options = SessionOptions.defaults().withPort(0).withOfflineBases(true).withWatch(false)
-                .withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
-                .withServing(ServingOptions.defaults().withWindows(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO)
-                        .withTick(Duration.ofMillis(200)));
-        session = Sessions.start(TestProjects.copy("runtime-contract", dir), options);
-    }
-
-    @AfterAll
-    static void down() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningUp UP = new RunningUp("runtime-contract", project -> { }, SessionOptions.defaults().withPort(0)
+            .withOfflineBases(true).withWatch(false).withTimeouts(Duration.ofSeconds(60), REVISION_TIMEOUT)
+            .withServing(ServingOptions.defaults().withWindows(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO)
+                    .withTick(Duration.ofMillis(200))));
 
     static String host(Session session, String function) {
         return session.project().function(function).orElseThrow().host(session.project());
@@ -106,11 +92,11 @@ class RuntimeContractIT {
     }
 
     private static String log(String function) {
-        return log(session, function);
+        return log(UP.session(), function);
     }
 
     private static HttpResponse<String> get(String function, String path) {
-        return Http.get(session.port(), host(session, function), path);
+        return Http.get(UP.session().port(), host(UP.session(), function), path);
     }
 
     private static JsonNode json(String function, String path) throws Exception {
@@ -121,7 +107,7 @@ class RuntimeContractIT {
 
     /** Bytes exactly as written, for headers Java's client will not send; reads until the router closes. */
     private static String raw(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", session.port())) {
+        try (Socket socket = new Socket("127.0.0.1", UP.session().port())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
@@ -135,7 +121,7 @@ class RuntimeContractIT {
     }
 
     private static String rawGet(String function, String path, String headers) throws Exception {
-        return raw("GET " + path + " HTTP/1.1\r\nHost: " + host(session, function) + "\r\n" + headers + "Connection: close\r\n\r\n");
+        return raw("GET " + path + " HTTP/1.1\r\nHost: " + host(UP.session(), function) + "\r\n" + headers + "Connection: close\r\n\r\n");
     }
 
     private static JsonNode body(String rawResponse) throws Exception {
@@ -201,7 +187,7 @@ class RuntimeContractIT {
                 + "Forwarded: for=203.0.113.7\r\nX-Forwarded-For: 203.0.113.7\r\n"
                 + "traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\r\n"));
         JsonNode h = seen.get("headers");
-        String host = host(session, "probe");
+        String host = host(UP.session(), "probe");
         assertEquals(host, h.get("host").asText());
         assertEquals("/headers?q=1", seen.get("url").asText());
         assertEquals("1.1", seen.get("version").asText());
@@ -210,14 +196,13 @@ class RuntimeContractIT {
         seen.get("raw").forEach(n -> raw.add(n.asText()));
         assertEquals(2, Collections.frequency(raw, "X-Custom") + Collections.frequency(raw, "x-custom"),
                 "duplicate headers are kept: " + raw);
-        assertEquals("for=203.0.113.7, for=127.0.0.1;host=" + host + ";proto=http",
-                h.get("forwarded").asText());
-        assertEquals("203.0.113.7, 127.0.0.1", h.get("x-forwarded-for").asText());
-        assertEquals("http", h.get("x-forwarded-proto").asText());
-        assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", h.get("traceparent").asText());
-        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", h.get("x-b3-traceid").asText());
-        assertEquals("00f067aa0ba902b7", h.get("x-b3-spanid").asText());
-        assertEquals("1", h.get("x-b3-sampled").asText());
+        JsonTexts.assertTexts(Map.of("forwarded", "for=203.0.113.7, for=127.0.0.1;host=" + host + ";proto=http",
+                "x-forwarded-for", "203.0.113.7, 127.0.0.1",
+                "x-forwarded-proto", "http",
+                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "x-b3-traceid", "4bf92f3577b34da6a3ce929d0e0e4736",
+                "x-b3-spanid", "00f067aa0ba902b7",
+                "x-b3-sampled", "1"), h);
     }
 
     @Test
@@ -235,14 +220,14 @@ class RuntimeContractIT {
         byte[] data = new byte[24 * 1024 * 1024];
         new Random(15).nextBytes(data);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        URI uri = URI.create("http://127.0.0.1:" + session.port() + "/echo");
-        HttpResponse<String> fixed = CLIENT.send(HttpRequest.newBuilder(uri).header("Host", host(session, "probe"))
+        URI uri = URI.create("http://127.0.0.1:" + UP.session().port() + "/echo");
+        HttpResponse<String> fixed = CLIENT.send(HttpRequest.newBuilder(uri).header("Host", host(UP.session(), "probe"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode f = JSON.readTree(fixed.body());
         assertEquals(data.length, f.get("bytes").asInt());
         assertEquals(sha, f.get("sha256").asText());
         assertFalse(f.get("chunked").asBoolean());
-        HttpResponse<String> chunked = CLIENT.send(HttpRequest.newBuilder(uri).header("Host", host(session, "probe"))
+        HttpResponse<String> chunked = CLIENT.send(HttpRequest.newBuilder(uri).header("Host", host(UP.session(), "probe"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(data))).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode c = JSON.readTree(chunked.body());
@@ -253,8 +238,8 @@ class RuntimeContractIT {
     @Test
     void streamedResponsesArriveAsTheyAreWritten() throws Exception {
         HttpResponse<InputStream> response = CLIENT.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + session.port() + "/stream?n=3&gap=1000"))
-                .header("Host", host(session, "probe")).build(), HttpResponse.BodyHandlers.ofInputStream());
+                        URI.create("http://127.0.0.1:" + UP.session().port() + "/stream?n=3&gap=1000"))
+                .header("Host", host(UP.session(), "probe")).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String first = lines.readLine();
             long firstArrived = System.nanoTime();
@@ -291,7 +276,7 @@ class RuntimeContractIT {
 
     @Test
     void requestsAtZeroAreHeldThroughAColdStartEvenForALateListener() throws Exception {
-        Eventually.await("`late` to scale to zero", Duration.ofSeconds(30), () -> running(session, "late").isEmpty());
+        Eventually.await("`late` to scale to zero", Duration.ofSeconds(30), () -> running(UP.session(), "late").isEmpty());
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             calls.add(CompletableFuture.supplyAsync(() -> get("late", "/user")));

@@ -6,16 +6,9 @@ import com.github.dockerjava.api.model.Container;
 import dev.devserver.cli.CommandLineSetup;
 import dev.devserver.cli.DevserverCommand;
 import dev.devserver.docker.Labels;
-import dev.devserver.image.BuildListener;
 import dev.devserver.observe.logs.LogFolder;
-import dev.devserver.project.ProjectLoader;
-import dev.devserver.project.Settings;
-import dev.devserver.session.Session;
-import dev.devserver.session.SessionOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -27,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,30 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecretsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CANARY = "canary-" + UUID.randomUUID();
-    private static final List<String> TERMINAL = new CopyOnWriteArrayList<>();
-    @TempDir
-    static Path temp;
-    static Session session;
-
-    @BeforeAll
-    static void up() {
-        Path dir = TestProjects.copy("secrets", temp);
+    @RegisterExtension
+    static final RunningUp UP = new RunningUp("secrets", dir -> {
         cli(dir, "create", "provider-secrets", "--from-literal", "LEVEL=provider", "--from-literal",
                 "PROVIDER_ENV=from-provider-secret", "--from-literal", "K_SERVICE=hacked", "--from-literal", "PORT=1");
         cli(dir, "create", "my-secrets", "--from-literal", "MY_SECRET=imverysecure", "--from-literal", "LEVEL=function",
                 "--from-literal", "FUNCTION_ENV=from-function-secret", "--from-literal", "PROVIDER_ENV=from-function-secret",
                 "--from-literal", "FUNCTION_SECRET_ONLY=yes", "--from-literal", "CANARY=" + CANARY);
-        SessionOptions options = SessionOptions.defaults().withPort(0).withOfflineBases(true);
-        session = Session.start(ProjectLoader.load(dir, Settings.defaults()), options, Sessions.VERTX, Engine.docker(),
-                Engine.runtimes(), BuildListener.SILENT, new PrintedLines(TERMINAL::add));
-    }
-
-    @AfterAll
-    static void down() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    });
 
     private static void cli(Path dir, String... args) {
         StringWriter out = new StringWriter();
@@ -74,8 +50,8 @@ class SecretsIT {
     }
 
     private static JsonNode env(String function) throws IOException {
-        String host = session.project().function(function).orElseThrow().host(session.project());
-        HttpResponse<String> response = Http.get(session.port(), host, "/");
+        String host = UP.session().project().function(function).orElseThrow().host(UP.session().project());
+        HttpResponse<String> response = Http.get(UP.session().port(), host, "/");
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
@@ -102,23 +78,23 @@ class SecretsIT {
 
     @Test
     void missingSecretIsNamedWithItsFunctionsAndTheFunctionStillStarts() {
-        List<String> missing = TERMINAL.stream().filter(l -> l.contains("does not exist")).toList();
+        List<String> missing = UP.printed().stream().filter(l -> l.contains("does not exist")).toList();
         assertEquals(List.of("secret \"missing-secrets\" does not exist in namespace secrets-local (used by env-js): they start"
                 + " without its keys. Create it with `devserver secret create missing-secrets --from-literal KEY=VALUE`"), missing);
-        assertTrue(session.serving().statuses().stream().allMatch(s -> s.ready()), session.serving().statuses().toString());
+        assertTrue(UP.session().serving().statuses().stream().allMatch(s -> s.ready()), UP.session().serving().statuses().toString());
     }
 
     @Test
     void canaryIsInNoLogLabelOrTerminalLine() throws IOException {
-        Http.get(session.port(), session.project().function("env-js").orElseThrow().host(session.project()), "/?q=" + 1);
-        assertFalse(String.join("\n", TERMINAL).contains(CANARY), String.join("\n", TERMINAL));
-        try (Stream<Path> logs = Files.walk(LogFolder.of(session.project().dir()))) {
+        Http.get(UP.session().port(), UP.session().project().function("env-js").orElseThrow().host(UP.session().project()), "/?q=" + 1);
+        assertFalse(String.join("\n", UP.printed()).contains(CANARY), String.join("\n", UP.printed()));
+        try (Stream<Path> logs = Files.walk(LogFolder.of(UP.session().project().dir()))) {
             for (Path log : logs.filter(Files::isRegularFile).toList()) {
                 assertFalse(Files.readString(log).contains(CANARY), log.toString());
             }
         }
         List<Container> containers = Engine.docker().listContainersCmd()
-                .withLabelFilter(Map.of(Labels.PROJECT, session.project().dir().toString())).exec();
+                .withLabelFilter(Map.of(Labels.PROJECT, UP.session().project().dir().toString())).exec();
         assertEquals(2, containers.size());
         for (Container c : containers) {
             assertFalse(c.getLabels().toString().contains(CANARY));

@@ -1,5 +1,6 @@
 package dev.devserver.it;
 
+import dev.devserver.JsonTexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
@@ -42,13 +43,9 @@ class ServeIT {
         HttpResponse<String> response = Http.get(UP.session().port(), host("env-js"), "/");
         assertEquals(200, response.statusCode(), response.body());
         JsonNode env = JSON.readTree(response.body());
-        assertEquals("provider", env.get("FOO").asText());
-        assertEquals("from-function", env.get("SHARED").asText(), "function envs win over provider envs");
-        assertEquals("42", env.get("NUMBER").asText());
-        assertEquals("8080", env.get("PORT").asText());
-        assertEquals("mix-env-js", env.get("K_SERVICE").asText());
-        assertEquals("mix-env-js", env.get("K_CONFIGURATION").asText());
-        assertEquals("mix-env-js-00001", env.get("K_REVISION").asText());
+        // SHARED: function envs win over provider envs
+        JsonTexts.assertTexts(Map.of("FOO", "provider", "SHARED", "from-function", "NUMBER", "42", "PORT", "8080",
+                "K_SERVICE", "mix-env-js", "K_CONFIGURATION", "mix-env-js", "K_REVISION", "mix-env-js-00001"), env);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Starts a real `up` session (real engine, real router on a free port) for a test project. */
 public final class Sessions {
@@ -25,8 +26,16 @@ public final class Sessions {
     }
 
     public static Session start(Path projectDir, SessionOptions options) {
+        return start(projectDir, options, line -> { });
+    }
+
+    /** @param printed gets every line `up` prints (they go to the test's output too) */
+    public static Session start(Path projectDir, SessionOptions options, Consumer<String> printed) {
         return Session.start(ProjectLoader.load(projectDir, Settings.defaults()), options, VERTX, Engine.docker(),
-                Engine.runtimes(), BuildListener.SILENT, new PrintedLines(line -> System.out.println("  | " + line)));
+                Engine.runtimes(), BuildListener.SILENT, new PrintedLines(line -> {
+                    System.out.println("  | " + line);
+                    printed.accept(line);
+                }));
     }
 
     /** POSTs a body to one of the session's functions through its router, by the function's Knative host. */

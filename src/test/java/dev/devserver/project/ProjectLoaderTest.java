@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.devserver.DevserverException;
+import dev.devserver.ProblemLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,13 +135,12 @@ class ProjectLoaderTest {
                 provder: {}
                 """));
         assertEquals(2, e.exitCode());
-        String[] lines = e.getMessage().split("\n");
-        assertEquals(5, lines.length, e.getMessage());
-        assertTrue(lines[0].contains("serverless.yml:1:1: `service` is missing"), lines[0]);
-        assertTrue(lines[1].contains(":2:3: function `echo-js` uses gitlab/runtimes/nodejs, which needs `handler:`"), lines[1]);
-        assertTrue(lines[2].contains(":3:5: `source: ./nope` does not exist"), lines[2]);
-        assertTrue(lines[3].contains(":5:5: unknown key `secrts` in function `echo-js`; did you mean `secrets`?"), lines[3]);
-        assertTrue(lines[4].contains(":6:1: unknown key `provder` in the top level; did you mean `provider`?"), lines[4]);
+        ProblemLines.assertLines(e.getMessage(),
+                "serverless.yml:1:1: `service` is missing",
+                ":2:3: function `echo-js` uses gitlab/runtimes/nodejs, which needs `handler:`",
+                ":3:5: `source: ./nope` does not exist",
+                ":5:5: unknown key `secrts` in function `echo-js`; did you mean `secrets`?",
+                ":6:1: unknown key `provder` in the top level; did you mean `provider`?");
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Project directories on disk for the tests: the GitLab example plus a few traps. */
-final class TestProjects {
-    static final String GITLAB_EXAMPLE = """
+public final class TestProjects {
+    public static final String GITLAB_EXAMPLE = """
             service: functions
             description: "GitLab Serverless functions using Knative"
             provider:

@@ -1,6 +1,7 @@
 package dev.devserver.secrets;
 
 import dev.devserver.DevserverException;
+import dev.devserver.ProblemLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,16 +68,15 @@ class EnvFileParserTest {
                 [broken
                 GOOD=2
                 """));
-        String[] lines = e.getMessage().split("\n");
-        assertEquals(8, lines.length, e.getMessage());
-        assertTrue(lines[0].startsWith("conf/secrets.ini:2: expected KEY=VALUE"), lines[0]);
-        assertTrue(lines[1].startsWith("conf/secrets.ini:3: secret key `BAD KEY` is invalid"), lines[1]);
-        assertTrue(lines[2].startsWith("conf/secrets.ini:4: a secret key must not be empty"), lines[2]);
-        assertTrue(lines[3].startsWith("conf/secrets.ini:5: double-quoted value has no closing"), lines[3]);
-        assertTrue(lines[4].startsWith("conf/secrets.ini:6: single-quoted value has no closing"), lines[4]);
-        assertTrue(lines[5].startsWith("conf/secrets.ini:7: unexpected text after the closing quote"), lines[5]);
-        assertTrue(lines[6].startsWith("conf/secrets.ini:8: a section header must end with `]`"), lines[6]);
-        assertTrue(lines[7].startsWith("conf/secrets.ini:9: key `GOOD` appears twice"), lines[7]);
+        ProblemLines.assertLines(e.getMessage(),
+                "conf/secrets.ini:2: expected KEY=VALUE",
+                "conf/secrets.ini:3: secret key `BAD KEY` is invalid",
+                "conf/secrets.ini:4: a secret key must not be empty",
+                "conf/secrets.ini:5: double-quoted value has no closing",
+                "conf/secrets.ini:6: single-quoted value has no closing",
+                "conf/secrets.ini:7: unexpected text after the closing quote",
+                "conf/secrets.ini:8: a section header must end with `]`",
+                "conf/secrets.ini:9: key `GOOD` appears twice");
         assertFalse(e.getMessage().contains("canary"), e.getMessage());
     }
 

@@ -58,6 +58,15 @@ class MissingSecretsTest {
         assertEquals(List.of(), MissingSecrets.describe(p, store));
     }
 
+    /** A namespace from --namespace or KUBE_NAMESPACE is named in the command: the shell that runs it may lack either. */
+    @Test
+    void aGivenNamespaceIsNamedInTheCommand() throws IOException {
+        Project p = project("team-a");
+        assertEquals("secret \"shared\" does not exist in namespace team-a (used by a, b): they start without its keys."
+                        + " Create it with `devserver secret create shared --namespace team-a --from-literal KEY=VALUE`",
+                MissingSecrets.describe(p, new SecretStore(p.dir(), p.namespace())).get(0));
+    }
+
     @Test
     void anExplicitNamespaceIsRepeatedInTheCommand() throws IOException {
         Project p = project("staging");

@@ -1,5 +1,6 @@
 package dev.devserver.secrets;
 
+import dev.devserver.project.TestProjects;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -23,19 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** `devserver secret …` end to end through Quarkus and picocli. */
 @QuarkusMainTest
 class SecretCommandTest {
-    static final String PROJECT = """
-            service: functions
-            provider:
-              name: triggermesh
-              secrets:
-                - my-secrets
-            functions:
-              echo-js:
-                handler: echo-js
-                source: ./echo-js
-                runtime: gitlab/runtimes/nodejs
-            """;
-
     @TempDir
     Path tmp;
     Path dir;
@@ -43,7 +31,7 @@ class SecretCommandTest {
     @BeforeEach
     void project() throws IOException {
         dir = Files.createDirectories(tmp.resolve("my-project"));
-        Files.writeString(dir.resolve("serverless.yml"), PROJECT);
+        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE);
         Files.writeString(Files.createDirectories(dir.resolve("echo-js")).resolve("echo-js.js"), "module.exports = x => x;");
     }
 

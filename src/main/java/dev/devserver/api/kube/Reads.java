@@ -10,19 +10,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** get, list and watch of one resource type: label and field selectors, Table answers, streamed watches. */
-final class Reads {
-    private final ResourceType type;
-    private final ObjectSource source;
-
-    Reads(ResourceType type, ObjectSource source) {
-        this.type = type;
-        this.source = source;
-    }
-
-    ResourceType type() {
-        return type;
-    }
-
+record Reads(ResourceType type, ObjectSource source) {
     /** The object named in the path, in the path's namespace. */
     Optional<ObjectNode> find(String namespace, String name) {
         return source.list(namespace).stream().filter(o -> name.equals(o.path("metadata").path("name").asText())).findFirst();
