@@ -1,21 +1,44 @@
 package dev.devserver.cli;
 
 import dev.devserver.DevserverException;
-import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
 
-/** Replaces Quarkus' default CommandLine bean so every command shares the error handling and exit codes. */
-@ApplicationScoped
-public class CommandLineSetup {
-    @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return configure(factory.create());
+import java.util.List;
+
+/** Builds devserver's command line: its verbs, the shared error handling and exit codes. */
+public final class CommandLineSetup {
+    private CommandLineSetup() {
     }
 
-    /** Also used by tests that drive picocli directly. */
+    /**
+     * Only the verbs these arguments can reach: picocli makes every verb it is given (each one's class, options and
+     * mixins, by reflection), which is most of a short command's time. Help, completion, an unknown verb and its
+     * error ("did you mean …") see them all.
+     */
+    public static CommandLine forArgs(IFactory factory, String... args) {
+        CommandLine cl = new CommandLine(DevserverCommand.class, factory);
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configure(cl, List.of());
+        }
+        for (Class<?> verb : DevserverCommand.VERBS) {
+            if (args.length > 0 && args[0].equals(verb.getAnnotation(Command.class).name()) && verb != CompletionCommand.class) {
+                return configure(cl, List.of(verb));
+            }
+        }
+        return configure(cl);
+    }
+
+    /** Every verb; also used by tests that drive picocli directly. */
     public static CommandLine configure(CommandLine cl) {
+        return configure(cl, DevserverCommand.VERBS);
+    }
+
+    private static CommandLine configure(CommandLine cl, List<Class<?>> verbs) {
+        for (Class<?> verb : verbs) {
+            cl.addSubcommand(verb); // made by cl's factory: Quarkus' injects what `up` and `cluster` need
+        }
         cl.setExecutionExceptionHandler(new ErrorHandler());
         invalidInputExitsWithFailure(cl);
         return cl;
@@ -24,6 +47,8 @@ public class CommandLineSetup {
     /** picocli's default for bad options is 2, which devserver reserves for "invalid project". */
     private static void invalidInputExitsWithFailure(CommandLine cl) {
         cl.getCommandSpec().exitCodeOnInvalidInput(DevserverException.FAILURE);
-        cl.getSubcommands().values().forEach(CommandLineSetup::invalidInputExitsWithFailure);
+        for (CommandLine sub : cl.getSubcommands().values()) { // a loop, not a lambda: see bin/devserver's archive
+            invalidInputExitsWithFailure(sub);
+        }
     }
 }

@@ -1,0 +1,53 @@
+package dev.devserver.cli;
+
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The training run behind bin/devserver's class-data archive for the verbs that serve nothing: it runs each of them
+ * (and their common errors) once, in one JVM, on a throw-away project, so that the list of classes the JVM loaded
+ * ({@code -XX:DumpLoadedClassList}) covers them all. Nothing it prints is kept; it touches only its own folder.
+ */
+public final class StartupTraining {
+    private StartupTraining() {
+    }
+
+    public static void main(String... args) throws IOException {
+        Path dir = Files.createTempDirectory("devserver-training");
+        try {
+            Files.createDirectories(dir.resolve("hello"));
+            Files.writeString(dir.resolve("hello/handler.js"), "module.exports = () => 'hi';\n");
+            String file = Files.writeString(dir.resolve("serverless.yml"), String.join("\n", "service: training",
+                    "provider:", "  name: triggermesh", "functions:", "  hello:", "    handler: handler",
+                    "    source: ./hello", "    runtime: gitlab/runtimes/nodejs", "")).toString();
+            String unknownPort = "1"; // nothing listens there: `get`'s "no devserver is running" path
+            for (List<String> verb : List.of(List.of("--version"), List.of("--help"), List.of("validate", "-f", file),
+                    List.of("validate", "--json", "-f", file), List.of("validate", "-f", dir.resolve("missing.yml").toString()),
+                    List.of("render", "-f", file), List.of("secret", "list", "-f", file), List.of("logs", "--file", file),
+                    List.of("get", "ksvc", "-f", file, "--port", unknownPort), List.of("kubeconfig", "-f", file),
+                    List.of("validate", "--no-such-option"))) {
+                String[] verbArgs = verb.toArray(String[]::new);
+                CommandLine commandLine = DevserverMain.withoutContainer(verbArgs);
+                commandLine.setOut(new PrintWriter(Writer.nullWriter()));
+                commandLine.setErr(new PrintWriter(Writer.nullWriter()));
+                if (!DevserverMain.needsContainer(commandLine, verbArgs)) {
+                    commandLine.execute(verbArgs);
+                }
+            }
+            ApplicationLifecycleManager.getDefaultExitCodeHandler(); // the classes of DevserverMain's exit too
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
