@@ -2,6 +2,7 @@ package dev.devserver.project;
 
 import dev.devserver.DevserverException;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -26,6 +27,13 @@ final class FuzzOutcome {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private FuzzOutcome() {
+    }
+
+    /** {@link #countValid} in a fresh test project under {@code tmp}, expecting both outcomes among the cases. */
+    static void assertMixed(String name, Path tmp, int cases, long seed, Function<Random, String> generator)
+            throws IOException {
+        int valid = countValid(name, TestProjects.create(tmp), cases, seed, generator);
+        assertTrue(valid > 0 && valid < cases, "expected valid and invalid documents, got " + valid + " valid");
     }
 
     /**

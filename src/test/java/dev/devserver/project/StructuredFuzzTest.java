@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Structure-aware fuzzing of serverless.yml: documents that keep YAML's shape but put hostile values where the
  * model expects names, maps and lists: deep nesting, huge strings and keys, random Unicode (surrogates, controls,
- * bidi), anchor/alias bombs, merge keys, tags, many functions. Each case must end, within {@link #PER_CASE}, in a
+ * bidi), anchor/alias bombs, merge keys, tags, many functions. Each case must end, within 2 s of CPU time, in a
  * Project or a DevserverException whose lines are {@code serverless.yml:LINE:COLUMN: message}; never another exception.
  */
 class StructuredFuzzTest {
@@ -27,9 +26,7 @@ class StructuredFuzzTest {
 
     @Test
     void everyStructuredMutationEndsInAProjectOrAPositionedProblemQuickly() throws Exception {
-        Path dir = TestProjects.create(tmp);
-        int valid = FuzzOutcome.countValid("structured", dir, CASES, SEED, StructuredFuzzTest::document);
-        assertTrue(valid > 0 && valid < CASES, "expected valid and invalid documents, got " + valid + " valid");
+        FuzzOutcome.assertMixed("structured", tmp, CASES, SEED, StructuredFuzzTest::document);
     }
 
     /** A GitLab-example-shaped document with one or more hostile parts. */

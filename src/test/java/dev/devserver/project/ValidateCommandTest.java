@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static dev.devserver.CommandOutput.all;
 import static dev.devserver.CommandOutput.assertNoStackTrace;
@@ -24,9 +26,7 @@ class ValidateCommandTest {
 
     @Test
     void validProjectExitsZero(QuarkusMainLauncher launcher) throws IOException {
-        Path dir = TestProjects.create(tmp);
-        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE);
-        LaunchResult r = launcher.launch("validate", "-f", dir.resolve("serverless.yml").toString(), "--namespace", "ns");
+        LaunchResult r = validate(launcher, TestProjects.GITLAB_EXAMPLE, "-f", "--namespace", "ns");
         assertEquals(0, r.exitCode(), all(r));
         assertTrue(r.getOutput().contains("✔ serverless.yml is valid: service functions, 1 function(s)"), all(r));
         assertTrue(r.getOutput().contains("functions-echo-js.ns.localhost"), all(r));
@@ -35,10 +35,8 @@ class ValidateCommandTest {
 
     @Test
     void invalidProjectExitsTwoWithPositionedProblems(QuarkusMainLauncher launcher) throws IOException {
-        Path dir = TestProjects.create(tmp);
-        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE.replace("    secrets:", "    secrts:")
-                .replace("service: functions", "service: Functions"));
-        LaunchResult r = launcher.launch("validate", "--file", dir.resolve("serverless.yml").toString());
+        LaunchResult r = validate(launcher, TestProjects.GITLAB_EXAMPLE.replace("    secrets:", "    secrts:")
+                .replace("service: functions", "service: Functions"), "--file");
         assertEquals(2, r.exitCode(), all(r));
         assertTrue(r.getErrorOutput().contains("serverless.yml:1:1: service name `Functions`"), all(r));
         assertTrue(r.getErrorOutput().contains("serverless.yml:17:5: unknown key `secrts`"), all(r));
@@ -47,11 +45,10 @@ class ValidateCommandTest {
 
     @Test
     void reservedEnvironmentVariablesAreRefusedAsKnativeDoes(QuarkusMainLauncher launcher) throws IOException {
-        Path dir = TestProjects.create(tmp);
-        Files.writeString(dir.resolve("serverless.yml"), TestProjects.GITLAB_EXAMPLE
+        LaunchResult r = validate(launcher, TestProjects.GITLAB_EXAMPLE
                 .replace("    FOO: value\n", "    FOO: value\n    PORT: \"9090\"\n    K_SERVICE: mine\n")
-                .replace("      MY_FUNCTION: echo-js\n", "      MY_FUNCTION: echo-js\n      K_CONFIGURATION: a\n      K_REVISION: b\n"));
-        LaunchResult r = launcher.launch("validate", "-f", dir.resolve("serverless.yml").toString());
+                .replace("      MY_FUNCTION: echo-js\n", "      MY_FUNCTION: echo-js\n      K_CONFIGURATION: a\n      K_REVISION: b\n"),
+                "-f");
         assertEquals(2, r.exitCode(), all(r));
         String err = r.getErrorOutput();
         assertTrue(err.contains("serverless.yml:7:5: `PORT` is reserved: Knative sets it"), all(r));
@@ -96,5 +93,15 @@ class ValidateCommandTest {
         assertEquals(1, badNs.exitCode(), all(badNs));
         assertTrue(badNs.getErrorOutput().contains("namespace `Bad_NS`"), all(badNs));
         assertNoStackTrace(badNs);
+    }
+
+    /** `validate FLAG <serverless.yml>` of a test project with this serverless.yml, then the other arguments. */
+    private LaunchResult validate(QuarkusMainLauncher launcher, String serverlessYml, String fileFlag, String... more)
+            throws IOException {
+        Path file = TestProjects.create(tmp).resolve("serverless.yml");
+        Files.writeString(file, serverlessYml);
+        List<String> args = new ArrayList<>(List.of("validate", fileFlag, file.toString()));
+        args.addAll(List.of(more));
+        return launcher.launch(args.toArray(String[]::new));
     }
 }
