@@ -4,6 +4,7 @@
 # Runs DevUiLoadIT (real API, real log files, real browser; no containers) and prints its report.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mkdir -p target
 bin/test -Dtest=none -Dit.test=DevUiLoadIT -Dsurefire.failIfNoSpecifiedTests=false > target/ui-load.log 2>&1 \
   || { tail -40 target/ui-load.log; exit 1; }
 cat target/ui-load.txt

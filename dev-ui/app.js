@@ -69,4 +69,8 @@ const app = {
 };
 
 window.addEventListener('hashchange', app.route);
+// A page left (closed, reloaded, navigated away or kept in the back/forward cache) ends its stream at once: an open
+// stream holds one of the six connections a browser allows per host, and the next page's requests would wait for it.
+window.addEventListener('pagehide', () => app.close());
+window.addEventListener('pageshow', (event) => { if (event.persisted) app.relisten(); });
 app.route();

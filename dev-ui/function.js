@@ -13,7 +13,8 @@ const functionPage = {
   latencyChart: null,
 
   mount(page, name) {
-    Object.assign(functionPage, {name, window: 'auto', fn: null, activityData: null, chart: null, latencyChart: null});
+    Object.assign(functionPage, {name, window: 'auto', fn: null, activityData: null, chart: null, latencyChart: null,
+      listedEntry: undefined});
     const windows = ['auto', '15m', '1h', '8h'].map(w => dom.el('button', {type: 'button', class: 'window', 'data-window': w,
       'aria-pressed': String(w === 'auto'), text: {auto: 'Auto', '15m': '15 min', '1h': '1 hour', '8h': '8 hours'}[w],
       onclick: () => functionPage.pick(w)}));
@@ -58,7 +59,7 @@ const functionPage = {
   events() {
     return {
       params: {function: functionPage.name, lines: '1'},
-      functions: () => functionPage.later(),
+      functions: functionPage.listed,
       line: () => functionPage.later(),
     };
   },
@@ -83,23 +84,38 @@ const functionPage = {
     for (const cells of rows) body.append(dom.el('tr', {}, ...cells.map(c => c instanceof Node ? dom.el('td', {}, c) : dom.el('td', {text: c}))));
   },
 
+  /** Details, activity and the container log at once (none waits for another); ready once the first two are drawn. */
   async refresh() {
     const base = '/devserver/v1/functions/' + encodeURIComponent(functionPage.name);
-    try {
-      const fn = await dom.api(base);
+    const details = dom.api(base).then(fn => {
       document.getElementById('function-error').textContent = '';
       functionPage.fn = fn;
       functionPage.details(fn);
-    } catch (e) {
+    }, e => {
       const error = document.getElementById('function-error');
       if (error) error.textContent = e.message;
-      return;
-    }
-    functionPage.activity();
+      throw e;
+    });
+    const activity = functionPage.activity();
     dom.api(base + '/logs').then(body => {
       const text = body.lines.map(l => (l.timestamp || '') + ' ' + (l.stream === 'stderr' ? '! ' : '  ') + (l.message || '')).join('\n');
-      document.getElementById('container-log').textContent = body.available === false ? 'Log search is not available.' : text || 'No output yet.';
+      const log = document.getElementById('container-log');
+      if (log) log.textContent = body.available === false ? 'Log search is not available.' : text || 'No output yet.';
     }).catch(() => {});
+    try {
+      await Promise.all([details, activity]);
+      app.ready();
+    } catch (e) {
+      // shown on the page already
+    }
+  },
+
+  /** The event stream's function list: refresh when this function's entry changed (the first one is what we have). */
+  listed(functions) {
+    const entry = JSON.stringify(functions.find(f => f.name === functionPage.name) || null);
+    const before = functionPage.listedEntry;
+    functionPage.listedEntry = entry;
+    if (before !== undefined && before !== entry) functionPage.later();
   },
 
   async activity() {
@@ -134,6 +150,8 @@ const functionPage = {
         dom.el('span', {class: 'status s' + status.charAt(0), text: status}), http.latency || ''];
     }));
     revisionsView.draw(fn);
+    const podsNow = document.getElementById('stat-pods');
+    if (podsNow) podsNow.textContent = String(fn.containers);
   },
 
   draw(body) {
@@ -184,7 +202,6 @@ const functionPage = {
       body.time.map((x, i) => [dom.clock(x, body.bucketSeconds < 60), String(body.invocations[i]), pods[i] === null ? null : String(pods[i]),
         body.p50Ms[i] === null ? null : dom.millis(body.p50Ms[i]), body.p95Ms[i] === null ? null : dom.millis(body.p95Ms[i]),
         body.errorRate[i] === null ? null : body.errorRate[i].toFixed(1)]));
-    app.ready();
   },
 };
 

@@ -66,16 +66,20 @@ const logsPage = {
     return params;
   },
 
+  /** One request: the newest lines and the summary of all matching ones come from one scan on the server. */
   async search() {
     const params = logsPage.params();
     history.replaceState(null, '', '#/logs' + (String(params) ? '?' + params : ''));
     const api = new URLSearchParams(params);
     api.delete('tail');
     api.set('limit', '300');
+    api.set('summary', '1');
     const error = document.getElementById('log-error');
     try {
-      const [body] = await Promise.all([dom.api('/devserver/v1/logs?' + api), logsPage.summary()]);
+      const body = await dom.api('/devserver/v1/logs?' + api);
+      if (!document.getElementById('log-lines')) return;
       error.textContent = '';
+      logsPage.drawSummary(body.summary);
       const lines = dom.clear(document.getElementById('log-lines'));
       lines.append(...body.lines.map(logsPage.line));
       lines.scrollTop = lines.scrollHeight;
@@ -88,17 +92,20 @@ const logsPage = {
     app.relisten(); // the live tail follows the new query
   },
 
+  /** Again while the live tail brings lines (throttled): the histogram and counts only. */
   async summary() {
     const api = logsPage.params();
     api.delete('tail');
-    const body = await dom.api('/devserver/v1/logs/summary?' + api);
+    logsPage.drawSummary(await dom.api('/devserver/v1/logs/summary?' + api));
+  },
+
+  drawSummary(body) {
     logsPage.summaryData = body;
-    if (!document.getElementById('histogram')) return body;
+    if (!document.getElementById('histogram')) return;
     logsPage.drawHistogram(body);
     logsPage.drawFields(body.fields);
     document.getElementById('log-count').textContent = body.total + (body.total === 1 ? ' matching line' : ' matching lines')
       + (body.total > 300 ? ' (the newest 300 shown)' : '');
-    return body;
   },
 
   drawHistogram(body) {

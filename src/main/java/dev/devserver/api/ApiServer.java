@@ -1,17 +1,20 @@
 package dev.devserver.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.devserver.api.kube.KubeApi;
 import dev.devserver.manifests.AppliedServices;
 import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.observe.metrics.MetricsView;
 import dev.devserver.project.Project;
 import dev.devserver.serving.FunctionView;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -23,8 +26,10 @@ import java.util.function.Supplier;
  * observe contracts, either of which may be null (then the endpoints say so with 503 and the UI shows "not available").
  */
 public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseable {
+    private final Vertx vertx;
     private final Router web;
     private final InvokeApi invoke;
+    private final Runnable warmUp;
 
     /**
      * @param routerHost the address the router binds (invoke calls go there); a wildcard means loopback
@@ -34,6 +39,7 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
      */
     public ApiServer(Vertx vertx, Supplier<Project> project, Supplier<List<FunctionView>> views, String routerHost, int port,
                      IntSupplier httpsPort, LogSearch logs, MetricsView metrics, AppliedServices services) {
+        this.vertx = vertx;
         FunctionsApi functions = new FunctionsApi(project, views, logs, metrics);
         this.invoke = new InvokeApi(vertx, functions, routerHost, port);
         this.web = Router.router(vertx);
@@ -61,6 +67,33 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         web.errorHandler(405, ctx -> ApiReplies.error(ctx, 405, "method not allowed: " + ctx.request().method()));
         web.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "request body too large"));
         web.errorHandler(500, ctx -> ApiReplies.error(ctx, 500, "internal error: " + ctx.failure()));
+        this.warmUp = () -> {
+            answer(functions.summaries());
+            views.get().stream().findFirst().ifPresent(view -> answer(activity.activity(view, "auto", Instant.now())));
+            if (logs != null) {
+                answer(logsApi.page(null, null, null, null, LogsApi.DEFAULT_LIMIT, Instant.now()));
+            }
+        };
+    }
+
+    /**
+     * Computes the dev UI's heaviest answers once in the background (the function list, a function's activity, the
+     * Logs page over the real logs) and drops them, so their classes are loaded and their loops compiled before
+     * someone opens the UI: the first page load after `up` is then not the slowest. `up` calls it once deployed.
+     */
+    public Future<Void> warmUp() {
+        return vertx.executeBlocking(() -> {
+            warmUp.run();
+            return null;
+        }, false);
+    }
+
+    private static void answer(Object body) {
+        try {
+            ApiReplies.JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            // a warm-up only: the real request reports it
+        }
     }
 
     @Override

@@ -1,24 +1,22 @@
 package dev.devserver.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.DevserverException;
 import dev.devserver.observe.logs.LogSearch;
+import dev.devserver.observe.logs.NewestLines;
 import dev.devserver.observe.query.Since;
-import dev.devserver.observe.stats.LineFields;
 import dev.devserver.observe.stats.LineStats;
 import dev.devserver.observe.stats.TimeWindow;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * GET /devserver/v1/logs (search), /devserver/v1/logs/summary (the histogram and field top values the logs page
- * draws) and /devserver/v1/logs/stream (live tail as Server-Sent Events). {@code from} and {@code to} bound the
+ * GET /devserver/v1/logs (search; with {@code summary=1} also the summary, from the same scan: the logs page's one
+ * request), /devserver/v1/logs/summary (the histogram and field top values the logs page draws; again on live-tail
+ * lines) and /devserver/v1/logs/stream (live tail as Server-Sent Events). {@code from} and {@code to} bound the
  * time range (an instant or an age like {@code 15m}); {@code since} is the older name of {@code from}.
  */
 final class LogsApi {
@@ -52,9 +50,11 @@ final class LogsApi {
             ApiReplies.error(ctx, 400, e.getMessage());
             return;
         }
+        boolean withSummary = "1".equals(param(ctx, "summary"));
         // Reading log files blocks: keep it off the router's event loop.
-        ctx.vertx().<List<ObjectNode>>executeBlocking(() -> logs.search(function, query, since, until, limit), false)
-                .onSuccess(lines -> ApiReplies.json(ctx, Map.of("lines", lines)))
+        ctx.vertx().executeBlocking(() -> withSummary ? page(function, query, since, until, limit, Instant.now())
+                        : Map.of("lines", logs.search(function, query, since, until, limit)), false)
+                .onSuccess(json -> ApiReplies.json(ctx, json))
                 .onFailure(e -> ApiReplies.error(ctx, e instanceof DevserverException ? 400 : 500, e.getMessage()));
     }
 
@@ -76,23 +76,42 @@ final class LogsApi {
                 .onFailure(e -> ApiReplies.error(ctx, e instanceof DevserverException ? 400 : 500, e.getMessage()));
     }
 
+    /**
+     * The logs page's one read ({@code summary=1}): the newest {@code limit} matching lines and the summary of all of
+     * them, from one scan of the files; both cover the summary's range (at most {@link #LONGEST_RANGE} back).
+     */
+    Map<String, Object> page(String function, String query, Instant from, Instant to, int limit, Instant now) {
+        Instant end = to != null ? to : now;
+        NewestLines newest = new NewestLines(limit);
+        LineStats stats = new LineStats();
+        logs.scan(function, query, from != null ? from : end.minus(LONGEST_RANGE), end, newest.andThen(stats));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("lines", newest.lines());
+        json.put("summary", summary(stats, from, end));
+        return json;
+    }
+
     Map<String, Object> summary(String function, String query, Instant from, Instant to, Instant now) {
         Instant end = to != null ? to : now;
-        List<ObjectNode> lines = new ArrayList<>();
-        logs.scan(function, query, from != null ? from : end.minus(LONGEST_RANGE), end, lines::add);
+        LineStats stats = new LineStats();
+        logs.scan(function, query, from != null ? from : end.minus(LONGEST_RANGE), end, stats);
+        return summary(stats, from, end);
+    }
+
+    /** Without {@code from} the histogram starts at the oldest matching line (so a burst fills it). */
+    private static Map<String, Object> summary(LineStats stats, Instant from, Instant end) {
         Instant start = from;
         if (start == null) {
-            Instant oldest = lines.stream().map(LineFields::timestamp).filter(t -> t != null).min(Instant::compareTo).orElse(end);
+            Instant oldest = stats.oldest().orElse(end);
             start = oldest.isAfter(end.minus(SHORTEST_RANGE)) ? end.minus(SHORTEST_RANGE) : oldest;
         }
-        LineStats stats = new LineStats(TimeWindow.spanning(start, end, HISTOGRAM_BUCKETS));
-        lines.forEach(stats);
+        TimeWindow window = TimeWindow.spanning(start, end, HISTOGRAM_BUCKETS);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", start);
         json.put("to", end);
-        json.put("bucketSeconds", stats.window().bucket().toSeconds());
-        json.put("time", stats.window().starts());
-        json.put("counts", stats.counts());
+        json.put("bucketSeconds", window.bucket().toSeconds());
+        json.put("time", window.starts());
+        json.put("counts", stats.counts(window));
         json.put("total", stats.total());
         json.put("fields", stats.top(TOP_VALUES));
         return json;

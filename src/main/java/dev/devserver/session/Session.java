@@ -141,6 +141,7 @@ public final class Session implements AutoCloseable {
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             MissingSecrets.describe(project, secrets).forEach(listener::message);
             session.serving.deploy(session.builds, secrets.lookup());
+            session.api.warmUp(); // in the background: the first dev UI page load is then as fast as the next
             session.retiredImages.tidy();
             if (reloader != null) {
                 reloader.deployed();

@@ -93,6 +93,17 @@ class ApiServerTest {
     }
 
     @Test
+    void theLogsPageGetsItsLinesAndTheirSummaryInOneAnswer() throws Exception {
+        String range = "&to=" + TestApi.CREATED.plusSeconds(30) + "&from=" + TestApi.CREATED.minusSeconds(30);
+        JsonNode page = getJson("/devserver/v1/logs?summary=1&limit=1&query=httpRequest.status:200" + range, 200);
+        assertEquals(getJson("/devserver/v1/logs/summary?query=httpRequest.status:200" + range, 200), page.get("summary"));
+        assertEquals(1, page.get("lines").size(), "the newest one (a line without a timestamp counts as the oldest)");
+        assertEquals("POST", page.get("lines").get(0).get("httpRequest").get("requestMethod").asText());
+        assertTrue(getJson("/devserver/v1/logs?summary=1&query=(a", 400).get("error").asText().contains("parenthesis"));
+        assertEquals(null, getJson("/devserver/v1/logs?limit=1", 200).get("summary"), "only when asked");
+    }
+
+    @Test
     void eventStreamSendsTheFunctionListFirst() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port + "/devserver/v1/events"))
                 .timeout(Duration.ofSeconds(10)).build();

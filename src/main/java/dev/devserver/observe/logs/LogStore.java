@@ -3,6 +3,7 @@ package dev.devserver.observe.logs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.observe.query.LogQuery;
+import dev.devserver.observe.stats.LineFields;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,11 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,22 +57,12 @@ public final class LogStore implements LogSearch {
         return folder;
     }
 
+    /** The newest {@code limit} matching lines, oldest first: one scan, whatever the number of files. */
     @Override
     public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
-        Predicate<ObjectNode> filter = filter(function, query, since, until);
-        List<ObjectNode> newest = new ArrayList<>();
-        for (Path base : sources(function)) {
-            Deque<ObjectNode> last = new ArrayDeque<>();
-            read(base, quick(function), filter, new HashMap<>(), line -> {
-                last.addLast(line);
-                if (last.size() > limit) {
-                    last.removeFirst();
-                }
-            });
-            newest.addAll(last);
-        }
-        newest.sort(Comparator.comparing(LogStore::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return List.copyOf(newest.subList(Math.max(0, newest.size() - Math.max(0, limit)), newest.size()));
+        NewestLines newest = new NewestLines(limit);
+        scan(function, query, since, until, newest);
+        return newest.lines();
     }
 
     @Override
@@ -108,8 +95,9 @@ public final class LogStore implements LogSearch {
                 return false;
             }
             if (since != null || until != null) {
-                Instant at = timestamp(line);
-                if (at == null || since != null && at.isBefore(since) || until != null && !at.isBefore(until)) {
+                long at = LineFields.epochMillis(line);
+                if (at == LineFields.NO_TIME || since != null && at < since.toEpochMilli()
+                        || until != null && at >= until.toEpochMilli()) {
                     return false;
                 }
             }
@@ -191,14 +179,6 @@ public final class LogStore implements LogSearch {
         try {
             return JSON.readTree(line) instanceof ObjectNode node ? node : null;
         } catch (IOException e) {
-            return null;
-        }
-    }
-
-    static Instant timestamp(ObjectNode line) {
-        try {
-            return Instant.parse(text(line, "timestamp"));
-        } catch (DateTimeParseException e) {
             return null;
         }
     }

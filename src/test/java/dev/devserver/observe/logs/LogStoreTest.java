@@ -97,6 +97,8 @@ public class LogStoreTest {
                 urlsOrMessages(store().search("echo", null, T0.plusSeconds(3), 100)));
         assertEquals(List.of("listening on 8080", "/c"), urlsOrMessages(store().search("echo", "", null, 2)),
                 "the newest N, oldest first");
+        assertEquals(List.of("/b", "listening on 8080", "/c"), urlsOrMessages(store().search(null, null, null, 3)),
+                "the newest N over every file");
         assertEquals(List.of(), store().search("nosuch", "", null, 100));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 
 /** RequestSeries and LineStats over hand-made lines shaped like devserver's request and container lines. */
@@ -66,7 +67,7 @@ class SeriesTest {
 
     @Test
     void lineStatsCountEveryLinePerBucketAndTheTopValuesOfTheSidebarFields() {
-        LineStats stats = new LineStats(WINDOW);
+        LineStats stats = new LineStats();
         Instant at = WINDOW.start(10);
         for (int i = 0; i < 6; i++) {
             stats.accept(request(at, "GET", 200, "0.001s", "echo"));
@@ -77,14 +78,16 @@ class SeriesTest {
         stats.accept(output(at, "echo", "listening"));
         stats.accept(JsonNodeFactory.instance.objectNode().put("message", "no timestamp"));
         assertEquals(10, stats.total());
-        assertEquals(7, stats.counts()[10]);
-        assertEquals(3, stats.counts()[11]);
+        assertEquals(7, stats.counts(WINDOW)[10]);
+        assertEquals(3, stats.counts(WINDOW)[11]);
+        assertEquals(at, stats.oldest().orElseThrow());
         Map<String, List<LineStats.ValueCount>> top = stats.top(5);
         assertEquals(List.of("httpRequest.status", "function", "httpRequest.requestMethod", "revision"), List.copyOf(top.keySet()));
         assertEquals(List.of(new LineStats.ValueCount("200", 6), new LineStats.ValueCount("404", 3)), top.get("httpRequest.status"));
         assertEquals(List.of(new LineStats.ValueCount("echo", 7), new LineStats.ValueCount("hello", 3)), top.get("function"));
         assertEquals(3, top.get("revision").size());
         assertEquals(1, stats.top(1).get("revision").size());
-        assertArrayEquals(new long[WINDOW.buckets()], new LineStats(WINDOW).counts());
+        assertArrayEquals(new long[WINDOW.buckets()], new LineStats().counts(WINDOW));
+        assertTrue(new LineStats().oldest().isEmpty());
     }
 }
