@@ -1,9 +1,10 @@
 package dev.devserver.api.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.manifests.AppliedService;
 import dev.devserver.project.Project;
 import dev.devserver.render.KnativeManifests;
-import dev.devserver.render.Manifest;
 import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.RevisionView;
 import dev.devserver.serving.ServiceStatus;
@@ -17,15 +18,16 @@ import io.fabric8.knative.serving.v1.RevisionBuilder;
 import io.fabric8.knative.serving.v1.Route;
 import io.fabric8.knative.serving.v1.RouteBuilder;
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.ServiceBuilder;
+import io.fabric8.knative.serving.v1.ServiceStatusBuilder;
 import io.fabric8.knative.serving.v1.TrafficTarget;
 import io.fabric8.knative.serving.v1.TrafficTargetBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
-import io.fabric8.knative.serving.v1.ServiceStatusBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,16 +55,16 @@ final class KnativeObjects {
         this.applied = applied;
     }
 
-    Service service(FunctionView view) {
-        Service service = KubeJson.MAPPER.convertValue(manifest(view), Service.class);
+    ObjectNode service(FunctionView view) {
+        ObjectNode manifest = manifest(view);
         Optional<AppliedService> kept = applied(view);
         long generation = kept.map(a -> a.service().getMetadata().getGeneration()).orElse(generation(view));
-        service.setMetadata(metadata("Service", view.knativeService(), view.namespace(), view.created(), generation,
-                service.getMetadata().getLabels(), null));
-        service.getMetadata().setAnnotations(kept.map(a -> a.service().getMetadata().getAnnotations())
+        ObjectMeta meta = metadata("Service", view.knativeService(), view.namespace(), view.created(), generation,
+                labels(manifest.path("metadata").path("labels")), null);
+        meta.setAnnotations(kept.map(a -> a.service().getMetadata().getAnnotations())
                 .orElse(Map.of("devserver.dev/owner", String.valueOf(project.file() == null ? project.dir() : project.file()))));
-        kept.ifPresent(a -> service.getMetadata().setCreationTimestamp(a.service().getMetadata().getCreationTimestamp()));
-        service.setStatus(new ServiceStatusBuilder()
+        kept.ifPresent(a -> meta.setCreationTimestamp(a.service().getMetadata().getCreationTimestamp()));
+        Service service = new ServiceBuilder().withMetadata(meta).withStatus(new ServiceStatusBuilder()
                 .withObservedGeneration(generation).withUrl(url(view))
                 .withAddress(new AddressableBuilder().withUrl(view.clusterLocal() ? url(view) : view.url()).build())
                 .withLatestCreatedRevisionName(view.latestCreatedRevision())
@@ -70,25 +72,25 @@ final class KnativeObjects {
                 .withTraffic(traffic(view))
                 .withConditions(condition("ConfigurationsReady", view, view.created()), ready(view, view.created()),
                         routesReady(view))
-                .build());
-        return versioned(service);
+                .build()).build();
+        return withSpec(service, manifest.path("spec"));
     }
 
-    Configuration configuration(FunctionView view) {
-        Service service = KubeJson.MAPPER.convertValue(manifest(view), Service.class);
+    ObjectNode configuration(FunctionView view) {
         Configuration configuration = new ConfigurationBuilder()
                 .withMetadata(metadata("Configuration", view.knativeService(), view.namespace(), view.created(),
                         generation(view), childLabels(view), owner(view)))
-                .withNewSpec().withTemplate(service.getSpec().getTemplate()).endSpec()
                 .withNewStatus().withObservedGeneration(generation(view))
                 .withLatestCreatedRevisionName(view.latestCreatedRevision())
                 .withLatestReadyRevisionName(view.latestReadyRevision())
                 .withConditions(ready(view, view.created())).endStatus()
                 .build();
-        return versioned(configuration);
+        ObjectNode spec = KubeJson.MAPPER.createObjectNode();
+        spec.set("template", manifest(view).path("spec").path("template"));
+        return withSpec(configuration, spec);
     }
 
-    Route route(FunctionView view) {
+    ObjectNode route(FunctionView view) {
         List<TrafficTarget> spec = applied(view).map(a -> a.service().getSpec().getTraffic()).orElse(List.of(
                 new TrafficTargetBuilder().withConfigurationName(view.knativeService()).withLatestRevision(true)
                         .withPercent(100L).build()));
@@ -102,11 +104,12 @@ final class KnativeObjects {
                 .withConditions(routeCondition("AllTrafficAssigned", view), routeCondition("IngressReady", view),
                         routeCondition("Ready", view)).endStatus()
                 .build();
-        return versioned(route);
+        return KubeJson.tree(versioned(route));
     }
 
-    List<Revision> revisions(FunctionView view) {
-        List<Revision> out = new ArrayList<>();
+    List<ObjectNode> revisions(FunctionView view) {
+        List<ObjectNode> out = new ArrayList<>();
+        JsonNode serviceTemplate = manifest(view).path("spec").path("template");
         for (RevisionView r : view.revisions()) {
             Map<String, String> labels = new LinkedHashMap<>(childLabels(view));
             labels.put("serving.knative.dev/configuration", view.knativeService());
@@ -117,20 +120,19 @@ final class KnativeObjects {
                     : condition("Ready", "False", "RevisionFailed", r.failure(), r.created());
             Condition active = r.containers() > 0 ? condition("Active", "True", null, null, r.created())
                     : condition("Active", "False", "NoTraffic", "The target is not receiving traffic.", r.created());
-            Service service = KubeJson.MAPPER.convertValue(manifest(view), Service.class);
-            var template = applied(view).flatMap(a -> a.revisions().stream().filter(k -> k.name().equals(r.name()))
-                    .findFirst()).map(k -> k.template()).orElse(service.getSpec().getTemplate());
+            JsonNode template = applied(view).flatMap(a -> a.revisions().stream().filter(k -> k.name().equals(r.name()))
+                    .findFirst()).<JsonNode>map(k -> KubeJson.tree(k.template())).orElse(serviceTemplate);
+            ObjectNode spec = template.path("spec") instanceof ObjectNode given ? given.deepCopy() : KubeJson.MAPPER.createObjectNode();
+            if (r.image() != null && spec.path("containers").path(0) instanceof ObjectNode container) {
+                container.put("image", r.image());
+            }
             Revision revision = new RevisionBuilder()
                     .withMetadata(metadata("Revision", r.name(), view.namespace(), r.created(), 1L, labels, configurationOwner(view)))
-                    .withSpec(template.getSpec())
                     .withNewStatus().withObservedGeneration(1L).withActualReplicas(r.containers())
                     .withDesiredReplicas(r.containers())
                     .withConditions(active, ready).endStatus()
                     .build();
-            if (r.image() != null && !revision.getSpec().getContainers().isEmpty()) {
-                revision.getSpec().getContainers().get(0).setImage(r.image());
-            }
-            out.add(versioned(revision));
+            out.add(withSpec(revision, spec));
         }
         return out;
     }
@@ -167,15 +169,41 @@ final class KnativeObjects {
         return (time == null ? Instant.EPOCH : time).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> manifest(FunctionView view) {
+    /**
+     * The Service as serverless.yml renders it (or as it was applied), as a tree: the spec is shown as it is, so a read
+     * never builds fabric8's deserializers for the whole pod-spec model (hundreds of classes a session would keep).
+     */
+    private ObjectNode manifest(FunctionView view) {
         String knativeService = view.knativeService();
         Optional<AppliedService> kept = applied(view);
         if (kept.isPresent()) {
-            return KubeJson.MAPPER.convertValue(kept.get().service(), Map.class);
+            return KubeJson.tree(kept.get().service());
         }
         return KnativeManifests.services(project, null).stream().filter(m -> m.name().equals(knativeService))
-                .map(Manifest::object).findFirst().orElseGet(() -> Map.of("spec", Map.of("template", Map.of("spec", Map.of()))));
+                .findFirst().<ObjectNode>map(m -> KubeJson.MAPPER.valueToTree(m.object()))
+                .orElseGet(() -> (ObjectNode) KubeJson.MAPPER.valueToTree(Map.of("spec", Map.of("template", Map.of("spec", Map.of())))));
+    }
+
+    private static Map<String, String> labels(JsonNode labels) {
+        Map<String, String> map = new LinkedHashMap<>();
+        labels.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    /** The model's JSON (metadata, status) with {@code spec} in its place, versioned. */
+    private static ObjectNode withSpec(HasMetadata model, JsonNode spec) {
+        model.getMetadata().setResourceVersion(null);
+        ObjectNode tree = KubeJson.tree(model);
+        ObjectNode object = KubeJson.MAPPER.createObjectNode();
+        object.set("apiVersion", tree.get("apiVersion"));
+        object.set("kind", tree.get("kind"));
+        object.set("metadata", tree.get("metadata"));
+        object.set("spec", spec);
+        if (tree.has("status")) {
+            object.set("status", tree.get("status"));
+        }
+        ((ObjectNode) object.get("metadata")).put("resourceVersion", KubeJson.contentVersion(object));
+        return object;
     }
 
     private static long generation(FunctionView view) {

@@ -8,7 +8,6 @@ import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 import dev.devserver.serving.FunctionView;
 import io.fabric8.knative.serving.v1.Service;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.vertx.ext.web.RoutingContext;
 
@@ -55,22 +54,22 @@ final class ServingApi {
     }
 
     Reads pods() {
-        return reads(Catalog.PODS, (objects, v) -> PodObjects.of(v).stream());
+        return reads(Catalog.PODS, (objects, v) -> PodObjects.of(v).stream().map(KubeJson::tree));
     }
 
     Reads events() {
-        return reads(Catalog.EVENTS, (objects, v) -> EventObjects.of(v).stream());
+        return reads(Catalog.EVENTS, (objects, v) -> EventObjects.of(v).stream().map(KubeJson::tree));
     }
 
     private interface PerFunction {
-        Stream<? extends HasMetadata> objects(KnativeObjects objects, FunctionView view);
+        Stream<ObjectNode> objects(KnativeObjects objects, FunctionView view);
     }
 
     private Reads reads(ResourceType type, PerFunction each) {
         return new Reads(type, namespace -> {
             KnativeObjects objects = new KnativeObjects(project.get(), (ns, name) -> services == null ? Optional.empty() : services.get(ns, name));
             return views.get().stream().filter(v -> namespace == null || v.namespace().equals(namespace))
-                    .flatMap(v -> each.objects(objects, v)).map(KubeJson::tree).toList();
+                    .flatMap(v -> each.objects(objects, v)).toList();
         });
     }
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refs into #/definitions, and the protobuf read back field by field with gnostic's numbers (OpenAPIv2.proto).
  */
 class OpenApiV2Test {
-    static final ObjectNode DOC = OpenApiV2.json(OpenApi.MODELS, "v1.32.0");
+    static final ObjectNode DOC = OpenApiV2.json(OpenApiDocuments.MODELS, "v1.32.0");
 
     @Test
     void definitionsCarryTheirKindAndReferToDefinitions() {
