@@ -1,11 +1,16 @@
 package dev.devserver.cli;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.devserver.RunningUp;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +26,27 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
+    /**
+     * What `get` and `kubeconfig` find of a running `up`: its record in .devserver/up.json (this process's pid, so
+     * it counts as live), a CA file, and an API answering every path with an empty list of Knative services.
+     */
+    private static HttpServer fakeUp(Path dir) throws IOException {
+        HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] list = "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"ServiceList\",\"items\":[]}"
+                .getBytes(StandardCharsets.UTF_8);
+        api.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, list.length);
+            exchange.getResponseBody().write(list);
+            exchange.close();
+        });
+        api.start();
+        Path ca = Files.writeString(dir.resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+        int port = api.getAddress().getPort();
+        new RunningUp(ProcessHandle.current().pid(), "127.0.0.1", port, -1, "training-local", port, ca.toString()).write(dir);
+        return api;
+    }
+
     public static void main(String... args) throws IOException {
         Path dir = Files.createTempDirectory("devserver-training");
         try {
@@ -30,10 +56,12 @@ public final class StartupTraining {
                     "provider:", "  name: triggermesh", "functions:", "  hello:", "    handler: handler",
                     "    source: ./hello", "    runtime: gitlab/runtimes/nodejs", "")).toString();
             String unknownPort = "1"; // nothing listens there: `get`'s "no devserver is running" path
+            HttpServer api = fakeUp(dir);
             for (List<String> verb : List.of(List.of("--version"), List.of("--help"), List.of("validate", "-f", file),
                     List.of("validate", "--json", "-f", file), List.of("validate", "-f", dir.resolve("missing.yml").toString()),
                     List.of("render", "-f", file), List.of("secret", "list", "-f", file), List.of("logs", "--file", file),
-                    List.of("get", "ksvc", "-f", file, "--port", unknownPort), List.of("kubeconfig", "-f", file),
+                    List.of("get", "ksvc", "-f", file, "--port", unknownPort), List.of("get", "ksvc", "-f", file),
+                    List.of("get", "ksvc", "-f", file, "-o", "yaml"), List.of("kubeconfig", "-f", file),
                     List.of("validate", "--no-such-option"))) {
                 String[] verbArgs = verb.toArray(String[]::new);
                 CommandLine commandLine = DevserverMain.withoutContainer(verbArgs);
@@ -43,6 +71,7 @@ public final class StartupTraining {
                     commandLine.execute(verbArgs);
                 }
             }
+            api.stop(0);
             ApplicationLifecycleManager.getDefaultExitCodeHandler(); // the classes of DevserverMain's exit too
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
