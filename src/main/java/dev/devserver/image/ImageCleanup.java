@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * Removes the images of revisions that no longer serve and cannot be rolled back to: of each function's images (one
- * repository per Knative service) the one tagged {@code latest} and the one before stay, or those a reload names;
+ * repository per Knative service) the one tagged {@code latest} and the one before stay, or a reload names the ones to go;
  * an image a container still uses stays too (the engine refuses, and that refusal is the check). Removing a tag
  * whose image is the base of a code layer leaves the layers its children use.
  */
@@ -48,16 +48,22 @@ public final class ImageCleanup {
         return removed;
     }
 
-    /** After a reload: of the Knative service's images, those named (live, previous) and the latest stay. */
-    public List<String> keepOnly(Path projectDir, String knativeService, Collection<String> images) {
-        List<Image> all = byRepository(projectDir).getOrDefault(knativeService, List.of());
-        Set<String> keep = new HashSet<>();
-        for (Image image : all) {
-            if (tags(image).anyMatch(t -> images.contains(t) || t.equals(knativeService + ":latest"))) {
-                keep.add(image.getId());
+    /**
+     * After a reload: removes these tags (revisions that no longer serve and cannot be rolled back to) by name. No
+     * listing: on an engine holding thousands of images a list takes seconds, and the engine makes the next edit's
+     * commit wait for it.
+     */
+    public List<String> removeTags(Collection<String> tags) {
+        List<String> removed = new ArrayList<>();
+        for (String tag : tags) {
+            try {
+                docker.removeImageCmd(tag).withForce(false).exec();
+                removed.add(tag);
+            } catch (ConflictException | NotFoundException e) {
+                // a container still uses it, or it went meanwhile: nothing to do
             }
         }
-        return removeAllBut(all, keep);
+        return removed;
     }
 
     /** {@code devserver prune}: every image of the project no container uses, with the bytes the engine freed. */
@@ -83,21 +89,7 @@ public final class ImageCleanup {
     }
 
     private List<String> removeAllBut(List<Image> images, Set<String> keep) {
-        List<String> removed = new ArrayList<>();
-        for (Image image : images) {
-            if (keep.contains(image.getId())) {
-                continue;
-            }
-            for (String tag : (Iterable<String>) tags(image)::iterator) {
-                try {
-                    docker.removeImageCmd(tag).withForce(false).exec();
-                    removed.add(tag);
-                } catch (ConflictException | NotFoundException e) {
-                    // a container still uses it, or it went meanwhile: nothing to do
-                }
-            }
-        }
-        return removed;
+        return removeTags(images.stream().filter(i -> !keep.contains(i.getId())).flatMap(ImageCleanup::tags).toList());
     }
 
     /** The project's tagged images by repository (the Knative service's name). */

@@ -44,7 +44,9 @@ final class RetiredImages implements AutoCloseable {
 
     private void removeNow(Supplier<Optional<FunctionView>> function, int rechecks) {
         function.get().ifPresent(view -> {
-            cleanup.keepOnly(projectDir, view.knativeService(), worthKeeping(view.revisions()));
+            Set<String> keep = worthKeeping(view.revisions());
+            cleanup.removeTags(view.revisions().stream().map(RevisionView::image)
+                    .filter(image -> image != null && !keep.contains(image) && !image.endsWith(":latest")).distinct().toList());
             // A revision still stopping keeps its image: look again once its containers are gone.
             if (rechecks > 0 && view.revisions().stream().anyMatch(r -> !r.active() && r.containers() > 0)) {
                 thread.schedule(() -> removeNow(function, rechecks - 1), 5, TimeUnit.SECONDS);
