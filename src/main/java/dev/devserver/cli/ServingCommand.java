@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
 /** A verb that serves until Ctrl-C (`up`, `cluster`): where its router listens, HTTPS, and the process it runs in. */
 abstract class ServingCommand implements Callable<Integer> {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
-    /** How long a new container may take to answer when no flag says otherwise. */
-    static final Duration ACTIVATION_TIMEOUT = Duration.ofSeconds(60);
 
     @Option(names = "--port", defaultValue = "8080", description = "Router port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
@@ -38,6 +36,7 @@ abstract class ServingCommand implements Callable<Integer> {
             System.err.println(Ansi.yellow("warning: ") + "the router listens on " + host
                     + ": other machines can reach your functions.");
         }
-        return new SessionOptions(host, port, ACTIVATION_TIMEOUT, revisionTimeout, offlineBases, serving, watch, tlsFlags.tls());
+        return new SessionOptions(host, port, SessionOptions.defaults().activationTimeout(), revisionTimeout, offlineBases,
+                serving, watch, tlsFlags.tls());
     }
 }
