@@ -2,6 +2,7 @@ package dev.devserver.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.devserver.RunningUp;
+import dev.devserver.project.ProjectDiscovery;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import picocli.CommandLine;
 
@@ -28,12 +29,14 @@ public final class StartupTraining {
 
     /**
      * What `get` and `kubeconfig` find of a running `up`: its record in .devserver/up.json (this process's pid, so
-     * it counts as live), a CA file, and an API answering every path with an empty list of Knative services.
+     * it counts as live), a CA file, and an API answering every path with a list of one ready Knative service.
      */
     private static HttpServer fakeUp(Path dir) throws IOException {
         HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] list = "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"ServiceList\",\"items\":[]}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] list = ("{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"ServiceList\",\"items\":[{\"apiVersion\":"
+                + "\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"training-hello\"},\"status\":{"
+                + "\"url\":\"http://training-hello.training-local.localhost\",\"latestCreatedRevisionName\":\"training-hello-00001\","
+                + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}]}").getBytes(StandardCharsets.UTF_8);
         api.createContext("/", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, list.length);
@@ -71,6 +74,7 @@ public final class StartupTraining {
                     commandLine.execute(verbArgs);
                 }
             }
+            ProjectDiscovery.find(dir); // what the verbs run without -f (in the project's folder) do first
             api.stop(0);
             ApplicationLifecycleManager.getDefaultExitCodeHandler(); // the classes of DevserverMain's exit too
         } finally {
