@@ -61,9 +61,10 @@ final class Containers {
     /**
      * Creates (without starting) a container of the revision's image that publishes its port on 127.0.0.1 at a port
      * Docker picks, and its debugger's port the same way under `up --debug`; a command replaces the image's entrypoint
-     * and its arguments, as Kubernetes' command does.
+     * and its arguments, as Kubernetes' command does. With a {@code pause} container, it joins that one's network
+     * namespace (published port, address) instead.
      */
-    Replica create(Revision revision, Map<String, String> labels) {
+    Replica create(Revision revision, Map<String, String> labels, PauseContainers.Pause pause) {
         RevisionSpec spec = revision.spec;
         String image = spec.image();
         ExposedPort port = ExposedPort.tcp(spec.port());
@@ -72,12 +73,11 @@ final class Containers {
         Ports bindings = new Ports();
         exposed.forEach(p -> bindings.bind(p, Ports.Binding.bindIp("127.0.0.1")));
         String name = revision.name + "-deployment-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 25), 36);
-        var create = docker.createContainerCmd(image)
-                .withName(name)
-                .withEnv(revision.env)
-                .withLabels(labels)
-                .withExposedPorts(exposed)
-                .withHostConfig(onCluster(writableVarLog(image, HostConfig.newHostConfig().withPortBindings(bindings).withInit(engine().canInit()))));
+        HostConfig host = pause == null ? HostConfig.newHostConfig().withPortBindings(bindings)
+                : PauseContainers.joining(pause, HostConfig.newHostConfig()); // the engine refuses ports of its own there
+        var create = docker.createContainerCmd(image).withName(name).withEnv(revision.env).withLabels(labels)
+                .withExposedPorts(pause == null ? exposed : List.of())
+                .withHostConfig(onCluster(writableVarLog(image, host.withInit(engine().canInit()))));
         if (spec.command() != null) {
             create.withEntrypoint(spec.command());
         }
@@ -85,16 +85,19 @@ final class Containers {
             create.withCmd(spec.args());
         }
         CreateContainerResponse created = create.exec();
-        return new Replica(created.getId(), name);
+        Replica replica = new Replica(created.getId(), name);
+        replica.pause = pause;
+        return replica;
     }
 
+    /** On the cluster network (or in a pause container's, which is on it) with the cluster's hosts file. */
     private HostConfig onCluster(HostConfig host) {
         ClusterNetwork cluster = network;
         if (cluster == null) {
             return host;
         }
         return cluster.hostsFile().map(hosts -> host.withBinds(new Bind(hosts.toString(), new Volume("/etc/hosts"), AccessMode.ro)))
-                .orElse(host).withNetworkMode(cluster.name);
+                .orElse(host).withNetworkMode(host.getNetworkMode() == null ? cluster.name : host.getNetworkMode());
     }
 
     /**
@@ -104,6 +107,11 @@ final class Containers {
     void start(Replica replica, Revision revision) {
         int containerPort = revision.spec.port();
         docker.startContainerCmd(replica.containerId).exec();
+        if (replica.pause != null) { // the pause's endpoints, known since it started: no inspect
+            replica.endpoint = replica.pause.published();
+            replica.bridgeEndpoint = replica.pause.bridge(containerPort, engine().bridgeIsHosts());
+            return;
+        }
         var settings = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
         Ports.Binding[] bound = settings.getPorts().getBindings().get(ExposedPort.tcp(containerPort));
         if (bound == null || bound.length == 0) { // it exited already: no port; its logs and exit code tell why

@@ -35,6 +35,7 @@ final class CrashRecovery {
                 + containers.lines().lastOutputNote(replica));
         events.info(revision.function, "container of " + revision.name + " " + exit + "; replacing it in " + backoffMs + " ms");
         removeWhenPossible(replica.containerId);
+        launcher.removePause(replica);
         replaceAfter(revision, backoffMs, crashes);
     }
 

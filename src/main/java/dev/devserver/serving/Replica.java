@@ -34,6 +34,8 @@ final class Replica {
     volatile Endpoint bridgeEndpoint;
     /** The debugger's published loopback port under `up --debug`, else null. */
     volatile Endpoint debugEndpoint;
+    /** The pause container whose network it joined (removed with it), or null: a network of its own. */
+    volatile PauseContainers.Pause pause;
     final AtomicInteger inFlight = new AtomicInteger();
     private final Deque<String> tail = new ArrayDeque<>();
     private volatile State state = State.CREATED;

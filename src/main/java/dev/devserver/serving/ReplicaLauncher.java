@@ -24,10 +24,12 @@ final class ReplicaLauncher {
     private final BiConsumer<Revision, Replica> onCrash;
     private final GracefulStop stopper;
     private final String project;
+    private final PauseContainers pauses;
     private volatile Boolean bridgeReachable;
 
     ReplicaLauncher(Containers containers, ContainerOutput output, ServingEvents events, Executor workers,
-                    Duration readyTimeout, BiConsumer<Revision, Replica> onCrash, GracefulStop stopper, String project) {
+                    Duration readyTimeout, BiConsumer<Revision, Replica> onCrash, GracefulStop stopper, String project,
+                    PauseContainers pauses) {
         this.containers = containers;
         this.output = output;
         this.events = events;
@@ -36,6 +38,7 @@ final class ReplicaLauncher {
         this.onCrash = onCrash;
         this.stopper = stopper;
         this.project = project;
+        this.pauses = pauses;
     }
 
     /** Adds one ready container to the revision; {@code cold}: requests are waiting for it (scale from zero). */
@@ -57,9 +60,13 @@ final class ReplicaLauncher {
         return CompletableFuture.runAsync(() -> {
             Replica r = standby;
             if (r == null) {
+                PauseContainers.Pause pause = pauses.take(revision.spec.port(), revision.debugger != null).orElse(null);
                 try {
-                    r = containers.create(revision, labels(revision));
+                    r = containers.create(revision, labels(revision), pause);
                 } catch (RuntimeException e) { // no image, engine refused: the revision says why
+                    if (pause != null) {
+                        pauses.remove(pause.id());
+                    }
                     failedStart(revision, null, e);
                     return;
                 }
@@ -179,7 +186,17 @@ final class ReplicaLauncher {
     void stop(Revision revision, Replica replica) {
         boolean frozen = replica.stop() == Replica.State.FROZEN;
         revision.replicas.remove(replica);
-        workers.execute(() -> stopper.stop(replica.containerId, revision.function, replica.inFlight::get, frozen));
+        workers.execute(() -> {
+            stopper.stop(replica.containerId, revision.function, replica.inFlight::get, frozen);
+            removePause(replica);
+        });
+    }
+
+    /** The pause container whose network a removed container joined goes with it. */
+    void removePause(Replica replica) {
+        if (replica.pause != null) {
+            pauses.remove(replica.pause.id());
+        }
     }
 
     /** The labels that find a container again: its project (the folder), function and Knative names. */
@@ -198,7 +215,7 @@ final class ReplicaLauncher {
         }
         workers.execute(() -> {
             try {
-                Replica standby = containers.create(revision, labels(revision));
+                Replica standby = containers.create(revision, labels(revision), null); // no pause idles beside it
                 if (revision.lifecycle.retired()) {
                     containers.remove(standby.containerId);
                 } else {

@@ -46,6 +46,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final Supplier<Project> project;
     private final int routerPort;
     private final ClusterNetwork cluster;
+    private final PauseContainers pauses;
 
     /**
      * @param project      the current project, read at each use (hot reload replaces it, then calls {@link #projectChanged})
@@ -61,14 +62,16 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.routerPort = routerPort;
         this.stopper = new GracefulStop(containers, events);
         stopper.grace(drainTimeout); // Knative uses the revision timeout as the pod's termination grace period
+        this.pauses = new PauseContainers(docker, project.get().dir().toString());
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper,
-                project.get().dir().toString());
+                project.get().dir().toString(), pauses);
         this.recovery = new CrashRecovery(containers, launcher, events, clock);
         this.autoscaler = new Autoscaler(options, launcher, events);
         this.rollout = new Rollout(options, launcher, workers, drainTimeout);
         this.cluster = ClusterNetwork.open(docker, project.get().dir(), notice -> events.info("cluster", notice)).orElse(null);
         if (cluster != null) {
             containers.join(cluster);
+            pauses.join(cluster);
         }
         project.get().functions().forEach(this::register);
         this.manifests = new KnativeServices(this, rollout, byFunction, byHost, project, routerPort);
@@ -141,6 +144,14 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         Revision revision = rollout.create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets),
                 debugger);
         return rollout.launch(service, revision);
+    }
+
+    /**
+     * A reload is about to roll out {@code count} new revisions: their pause containers start while the images build
+     * ({@link PauseContainers}), so the revisions' own containers start faster.
+     */
+    public void expectRevisions(int count) {
+        pauses.prepare(count, workers);
     }
 
     private void crashed(Revision revision, Replica replica) {

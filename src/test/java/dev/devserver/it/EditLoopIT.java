@@ -55,6 +55,7 @@ class EditLoopIT {
             Files.writeString(Files.createDirectories(fn.resolve("extra/deep")).resolve("x.js"), "// new folders too\n");
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v2 ' + require('./lib/new.js');\n");
             awaitServed(session, host, "v2 new");
+            assertJoinedAPauseContainer(project, live(session).name());
             String second = live(session).image();
             assertEquals("1", label(second, "dev.devserver.code-layers"), "a code edit is one layer on the last image");
             assertEquals(filesOf(fn), filesInAFreshContainer(second), "a fresh container has every file, links as links");
@@ -81,10 +82,36 @@ class EditLoopIT {
             Eventually.await("the older revisions' images to be removed", Duration.ofSeconds(30),
                     () -> tags(project).equals(new TreeSet<>(List.of(third, fourth, "loop-fn:latest"))));
         }
+        assertEquals(List.of(), DOCKER.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec(), "no container, pause or not, is left");
         ImageCleanup.Pruned pruned = new ImageCleanup(DOCKER).pruneAll(project);
         assertTrue(pruned.removed() >= 2 && pruned.bytes() > 0, "prune removes the images and says what it freed: " + pruned);
         assertEquals(List.of(), DOCKER.listImagesCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec(), "nothing of the project is left");
+    }
+
+    /**
+     * A reload's revision runs in the network of a pause container (as a pod's containers do): the pause publishes the
+     * port on loopback, the revision's own container has no network or ports of its own but runs its own image; the
+     * replaced revision's pause went with its container.
+     */
+    private static void assertJoinedAPauseContainer(Path project, String revision) throws InterruptedException {
+        var running = DOCKER.listContainersCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString(),
+                Labels.KNATIVE_REVISION, revision)).exec();
+        assertEquals(1, running.size(), "one container of " + revision);
+        var container = DOCKER.inspectContainerCmd(running.get(0).getId()).exec();
+        String mode = container.getHostConfig().getNetworkMode();
+        assertTrue(mode.startsWith("container:"), "joined a pause container's network: " + mode);
+        var pause = DOCKER.inspectContainerCmd(mode.substring("container:".length())).exec();
+        assertEquals("pause", pause.getConfig().getLabels().get("dev.devserver.role"));
+        assertEquals(project.toString(), pause.getConfig().getLabels().get(Labels.PROJECT), "down and leftovers find it");
+        assertEquals("127.0.0.1", pause.getNetworkSettings().getPorts().getBindings().values().iterator().next()[0].getHostIp(),
+                "the pause publishes the port, on loopback only");
+        assertEquals(DOCKER.inspectImageCmd(running.get(0).getImage()).exec().getId(), container.getImageId(),
+                "the revision's container runs the revision's image");
+        Eventually.await("only the live revision's pause to be left", Duration.ofSeconds(60), () -> DOCKER.listContainersCmd()
+                .withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, project.toString(), "dev.devserver.role", "pause"))
+                .exec().stream().map(c -> c.getId()).toList().equals(List.of(pause.getId())));
     }
 
     /** 1,500 small files, an 8 MB asset, a link inside the folder, and host dependencies the image must not get. */

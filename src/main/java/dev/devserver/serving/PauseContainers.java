@@ -1,0 +1,132 @@
+package dev.devserver.serving;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import dev.devserver.docker.Labels;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+
+/**
+ * A Kubernetes pod keeps its network in a pause container, and the user container joins that network. Devserver does
+ * the same for a reload's new revision: while the image builds, a pause container (a shell waiting for SIGTERM, from
+ * the local Debian base) starts on the cluster network with the revision port published on loopback; the revision's
+ * container then joins its network namespace. That container's own start skips what makes a start slow on a busy
+ * engine (veth pair, bridge, iptables, the userland port proxy), and what it runs, files and image stay exactly its
+ * own. Without the Debian base, or for another port or a debugger, containers get their own network as before.
+ */
+final class PauseContainers {
+    /** Marks a pause container (it also carries the project label, so `down` and leftovers find it). */
+    static final String ROLE = "dev.devserver.role";
+    static final String IMAGE = "debian:bookworm-slim";
+    private static final String[] WAIT_FOR_TERM = {"sh", "-c", "trap 'exit 0' TERM INT; sleep infinity & wait"};
+
+    /** A running pause container: where its published port and its bridge address reach what joins it. */
+    record Pause(String id, Endpoint published, String address) {
+        /** The joined container's port at the pause's bridge address, when this host reaches that network. */
+        Endpoint bridge(int port, boolean reachable) {
+            return address == null || !reachable ? null : new Endpoint(address, port);
+        }
+    }
+
+    private final DockerClient docker;
+    private final String project;
+    private final Queue<CompletableFuture<Pause>> spares = new ConcurrentLinkedQueue<>();
+    private volatile Boolean imagePresent;
+    private volatile ClusterNetwork network;
+
+    PauseContainers(DockerClient docker, String project) {
+        this.docker = docker;
+        this.project = project;
+    }
+
+    void join(ClusterNetwork cluster) {
+        network = cluster;
+    }
+
+    /** Starts pause containers on {@code workers} until {@code count} are spare (started or starting). */
+    void prepare(int count, Executor workers) {
+        if (!imagePresent()) {
+            return;
+        }
+        while (spares.size() < count) {
+            spares.add(CompletableFuture.supplyAsync(this::start, workers));
+        }
+    }
+
+    /**
+     * A spare pause container for a container listening on {@code port} (waiting for one still starting), or empty:
+     * none prepared, it failed, or the revision needs what a pause cannot give (another port, a debugger's).
+     */
+    Optional<Pause> take(int port, boolean debugged) {
+        if (port != RevisionSpec.DEFAULT_PORT || debugged) {
+            return Optional.empty();
+        }
+        CompletableFuture<Pause> spare;
+        while ((spare = spares.poll()) != null) {
+            try {
+                return Optional.of(spare.join());
+            } catch (RuntimeException failed) {
+                // the engine refused this one; try the next
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The joining container's host configuration: the pause's network namespace instead of its own network and ports. */
+    static HostConfig joining(Pause pause, HostConfig host) {
+        return host.withNetworkMode("container:" + pause.id());
+    }
+
+    private boolean imagePresent() {
+        Boolean known = imagePresent;
+        if (known == null) {
+            try {
+                docker.inspectImageCmd(IMAGE).exec();
+                known = true;
+            } catch (NotFoundException absent) {
+                known = false;
+            }
+            imagePresent = known;
+        }
+        return known;
+    }
+
+    private Pause start() {
+        ExposedPort port = ExposedPort.tcp(RevisionSpec.DEFAULT_PORT);
+        Ports bindings = new Ports();
+        bindings.bind(port, Ports.Binding.bindIp("127.0.0.1"));
+        ClusterNetwork cluster = network;
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings);
+        String id = docker.createContainerCmd(IMAGE).withCmd(WAIT_FOR_TERM).withExposedPorts(port)
+                .withLabels(Map.of(Labels.PROJECT, project, ROLE, "pause"))
+                .withHostConfig(cluster == null ? host : host.withNetworkMode(cluster.name)).exec().getId();
+        try {
+            docker.startContainerCmd(id).exec();
+            var settings = docker.inspectContainerCmd(id).exec().getNetworkSettings();
+            Ports.Binding[] bound = settings.getPorts().getBindings().get(port);
+            String address = settings.getNetworks() == null ? null : settings.getNetworks().values().stream()
+                    .map(ContainerNetwork::getIpAddress).filter(a -> a != null && !a.isBlank()).findFirst().orElse(null);
+            return new Pause(id, new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec())), address);
+        } catch (RuntimeException e) {
+            remove(id);
+            throw e;
+        }
+    }
+
+    void remove(String pauseId) {
+        try {
+            docker.removeContainerCmd(pauseId).withForce(true).exec();
+        } catch (RuntimeException goneOrEngineDown) {
+            // `down` or the next `up` removes what is left (it carries the project label)
+        }
+    }
+}
