@@ -111,8 +111,19 @@ public final class ImageBuilder {
             }
             Optional<CodeLayer.Plan> plan = layers.plan(image, context, digest);
             Optional<InspectImageResponse> base = plan.flatMap(p -> inspect(p.baseImageId()));
-            if (base.isPresent() && commits.commit(plan.get(), base.get(), function.imageName(), hash).isPresent()) {
-                return new BuildResult(function, image, hash, false, elapsed(start), null, List.of());
+            if (base.isPresent()) {
+                Optional<PendingImage> pending = commits.commitLater(plan.get(), base.get(), function.imageName(), hash);
+                if (pending.isPresent()) {
+                    pending.get().committed().whenComplete((id, failed) -> {
+                        if (failed != null) {
+                            layers.forget(image); // the next edit builds in full, and says why if that fails too
+                        }
+                    });
+                    return new BuildResult(function, image, hash, false, elapsed(start), null, List.of(), pending.get());
+                }
+                if (commits.commit(plan.get(), base.get(), function.imageName(), hash).isPresent()) {
+                    return new BuildResult(function, image, hash, false, elapsed(start), null, List.of());
+                }
             }
             if (base.isPresent()) {
                 BuildResult layered = run(project, function, out -> BuildContextTar.write(plan.get().entries(), out),

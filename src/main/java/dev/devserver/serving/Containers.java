@@ -20,17 +20,14 @@ import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.VolumeOptions;
 import dev.devserver.docker.EngineKind;
 import dev.devserver.docker.Labels;
+import dev.devserver.image.PendingImage;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.model.PullResponseItem;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The Docker operations serving needs: run a revision's container on a loopback port, follow it, remove it. */
 final class Containers {
@@ -62,11 +59,16 @@ final class Containers {
      * Creates (without starting) a container of the revision's image that publishes its port on 127.0.0.1 at a port
      * Docker picks, and its debugger's port the same way under `up --debug`; a command replaces the image's entrypoint
      * and its arguments, as Kubernetes' command does. With a {@code pause} container, it joins that one's network
-     * namespace (published port, address) instead.
+     * namespace (published port, address) instead. With a pending {@code layer}, it is a container of the layer's base
+     * that receives the layer's files before it is returned ({@link PendingImage}).
      */
-    Replica create(Revision revision, Map<String, String> labels, PauseContainers.Pause pause) {
+    Replica create(Revision revision, Map<String, String> labels, PauseContainers.Pause pause, PendingImage layer) {
         RevisionSpec spec = revision.spec;
-        String image = spec.image();
+        String image = layer == null ? spec.image() : layer.baseImageId();
+        if (layer != null) {
+            labels = new HashMap<>(labels);
+            labels.putAll(layer.labels()); // what the image adds over its base
+        }
         ExposedPort port = ExposedPort.tcp(spec.port());
         List<ExposedPort> exposed = revision.debugger == null ? List.of(port)
                 : List.of(port, ExposedPort.tcp(revision.debugger.containerPort()));
@@ -85,6 +87,15 @@ final class Containers {
             create.withCmd(spec.args());
         }
         CreateContainerResponse created = create.exec();
+        if (layer != null) { // before it ever starts: what runs never changes under it
+            try {
+                docker.copyArchiveToContainerCmd(created.getId()).withRemotePath(layer.destination())
+                        .withTarInputStream(layer.layerTar()).exec();
+            } catch (RuntimeException e) {
+                remove(created.getId());
+                throw e;
+            }
+        }
         Replica replica = new Replica(created.getId(), name);
         replica.pause = pause;
         return replica;
@@ -156,59 +167,13 @@ final class Containers {
         try {
             inspected = docker.inspectImageCmd(image).exec();
         } catch (NotFoundException missing) {
-            pull(image);
+            ImagePull.pull(docker, image);
             inspected = docker.inspectImageCmd(image).exec();
         }
         var config = inspected.getConfig();
         String user = config == null || config.getUser() == null ? "" : config.getUser().strip();
         String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
         return name.isEmpty() || name.equals("root") || name.equals("0") ? "" : user;
-    }
-
-    /**
-     * Pulls an image a Knative Service names but this machine lacks, as the kubelet would; a registry that cannot be
-     * reached or does not have it is named in the error with the fix. Without a tag, {@code latest} as Kubernetes does.
-     */
-    private void pull(String image) {
-        String last = image.substring(image.lastIndexOf('/') + 1);
-        String reference = image.contains("@") || last.contains(":") ? image : image + ":latest";
-        Throwable[] failed = new Throwable[1];
-        try {
-            // Not docker-java's PullImageResultCallback: its onError logs a stack trace; the failure is reported below.
-            docker.pullImageCmd(reference).exec(new ResultCallback.Adapter<PullResponseItem>() {
-                @Override
-                public void onNext(PullResponseItem item) {
-                    if (item.getErrorDetail() != null && failed[0] == null) {
-                        failed[0] = new IllegalStateException(item.getErrorDetail().getMessage());
-                    }
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                    failed[0] = error;
-                    onComplete();
-                }
-            }).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed[0] = e;
-        } catch (RuntimeException e) {
-            failed[0] = e;
-        }
-        if (failed[0] != null) {
-            throw new IllegalStateException("image \"" + reference + "\" is not on this machine and cannot be pulled ("
-                    + engineMessage(failed[0]) + "): build or load it first (docker build -t " + reference
-                    + " …, or an image `devserver build` made), or fix the name");
-        }
-    }
-
-    private static final int PULL_MINUTES = 5;
-
-    /** The engine's own words from docker-java's "Status 500: {"message":"…"}". */
-    private static String engineMessage(Throwable e) {
-        String text = String.valueOf(e.getMessage()).strip();
-        Matcher m = Pattern.compile("\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
-        return m.find() ? m.group(1).replace("\\\"", "\"") : text;
     }
 
     /** SIGTERM (the image's STOPSIGNAL), then SIGKILL after {@code graceSeconds}; returns once it stopped. */

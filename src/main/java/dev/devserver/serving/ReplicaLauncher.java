@@ -1,6 +1,7 @@
 package dev.devserver.serving;
 
 import dev.devserver.docker.Labels;
+import dev.devserver.image.PendingImage;
 
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +63,11 @@ final class ReplicaLauncher {
             if (r == null) {
                 PauseContainers.Pause pause = pauses.take(revision.spec.port(), revision.debugger != null).orElse(null);
                 try {
-                    r = containers.create(revision, labels(revision), pause);
+                    PendingImage layer = revision.claimPending();
+                    if (layer == null) {
+                        revision.awaitImage();
+                    }
+                    r = containers.create(revision, labels(revision), pause, layer);
                 } catch (RuntimeException e) { // no image, engine refused: the revision says why
                     if (pause != null) {
                         pauses.remove(pause.id());
@@ -109,7 +114,9 @@ final class ReplicaLauncher {
             if (replica.endpoint != null && Probe.awaitReady(direct ? replica.bridgeEndpoint : replica.endpoint, direct,
                     readyTimeout, () -> replica.state() == Replica.State.STOPPED)) {
                 preferBridge(replica);
-                becameReady(revision, replica, start, cold, "started");
+                if (imageCommitted(revision, replica)) {
+                    becameReady(revision, replica, start, cold, "started");
+                }
             } else if (revision.replicas.contains(replica)) { // not taken out of service by stop(): it failed
                 followed.await(2, TimeUnit.SECONDS); // its last output explains the failure
                 Integer code = containers.exitCodeIfReachable(replica);
@@ -122,6 +129,21 @@ final class ReplicaLauncher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A container started from a pending image's base is ready only once that image exists: nothing serves what no
+     * image holds. When the commit failed, the revision fails and the one before keeps serving.
+     */
+    private boolean imageCommitted(Revision revision, Replica replica) {
+        try {
+            revision.awaitImage();
+            return true;
+        } catch (RuntimeException e) {
+            failedStart(revision, replica, new IllegalStateException("its image could not be committed ("
+                    + (e.getCause() == null ? e : e.getCause()).getMessage() + ")"));
+            return false;
         }
     }
 
@@ -215,7 +237,8 @@ final class ReplicaLauncher {
         }
         workers.execute(() -> {
             try {
-                Replica standby = containers.create(revision, labels(revision), null); // no pause idles beside it
+                revision.awaitImage();
+                Replica standby = containers.create(revision, labels(revision), null, null); // no pause idles beside it
                 if (revision.lifecycle.retired()) {
                     containers.remove(standby.containerId);
                 } else {

@@ -1,6 +1,7 @@
 package dev.devserver.serving;
 
 import dev.devserver.project.Debugger;
+import dev.devserver.image.PendingImage;
 import dev.devserver.project.FunctionSpec;
 
 import java.time.Duration;
@@ -29,6 +30,9 @@ final class Revision {
     final RevisionSpec spec;
     final List<String> env;
     final ScalingPolicy policy;
+    /** Set before the first launch while the revision's image is still being committed, else null. */
+    volatile PendingImage pending;
+    private final AtomicBoolean pendingClaimed = new AtomicBoolean();
     /** Set before the first launch for a function of `up --debug`: its containers publish the debugger's port too. */
     volatile Debugger debugger;
     final Instant created = Instant.now();
@@ -184,6 +188,24 @@ final class Revision {
 
     boolean ready() {
         return replicas.stream().anyMatch(Replica::ready);
+    }
+
+    /**
+     * The pending image for the one container that starts from its base and layer (the first, even when the commit
+     * finished meanwhile: every revision of a pending image starts the same way), else null: that container is made
+     * of the committed image.
+     */
+    PendingImage claimPending() {
+        PendingImage p = pending;
+        return p != null && pendingClaimed.compareAndSet(false, true) ? p : null;
+    }
+
+    /** Waits until the revision's image is committed; throws with the engine's reason when it was not. */
+    void awaitImage() {
+        PendingImage p = pending;
+        if (p != null) {
+            p.committed().join();
+        }
     }
 
     long count(Replica.State state) {

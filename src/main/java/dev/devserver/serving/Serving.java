@@ -143,6 +143,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         Debugger debugger = options.debugged().contains(function.name()) ? Debugger.of(function.runtime()).orElse(null) : null;
         Revision revision = rollout.create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets),
                 debugger);
+        revision.pending = build.pending();
         return rollout.launch(service, revision);
     }
 

@@ -128,6 +128,7 @@ final class Reloader {
         if (affected.isEmpty()) {
             return;
         }
+        retired.rollingOut();
         serving.expectRevisions(affected.size());
         List<BuildResult> builds = builder.buildAll(current, affected, BuildListener.SILENT);
         for (BuildResult build : builds) {

@@ -9,8 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -22,20 +21,43 @@ final class RetiredImages implements AutoCloseable {
     private final ImageCleanup cleanup;
     private final Path projectDir;
     private static final int RECHECKS = 12;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** How long the session must have rolled nothing out before the start-up tidy lists images. */
+    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "image-cleanup");
         t.setDaemon(true);
         return t;
     });
+    private volatile long lastRollout;
 
     RetiredImages(ImageCleanup cleanup, Path projectDir) {
         this.cleanup = cleanup;
         this.projectDir = projectDir;
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // nothing runs after the session closed
     }
 
-    /** At up start: per function the latest image and the one before stay. */
+    /**
+     * At up start: per function the latest image and the one before stay. That takes one image list, seconds on an
+     * engine with thousands of images, and the engine holds a commit until the list is done; so it waits until the
+     * session has rolled nothing out for a while (the first edit usually comes soon after `up`).
+     */
     void tidy() {
-        thread.execute(() -> cleanup.keepLatestAndPrevious(projectDir));
+        rollingOut(); // counted from the deploy: an edit often follows it
+        tidyWhenQuiet();
+    }
+
+    private void tidyWhenQuiet() {
+        long wait = lastRollout + QUIET_NANOS - System.nanoTime();
+        if (wait > 0) {
+            thread.schedule(this::tidyWhenQuiet, wait, TimeUnit.NANOSECONDS);
+        } else {
+            thread.execute(() -> cleanup.keepLatestAndPrevious(projectDir));
+        }
+    }
+
+    /** A reload is rolling out: the start-up tidy waits for a quiet moment. */
+    void rollingOut() {
+        lastRollout = System.nanoTime();
     }
 
     void remove(Supplier<Optional<FunctionView>> function) {

@@ -22,7 +22,12 @@ final class ContainerExec {
         if (containers.isEmpty()) {
             throw new AssertionError("no running container of " + knativeService);
         }
-        String exec = Engine.docker().execCreateCmd(containers.get(0).getId()).withCmd(command).withAttachStdout(true)
+        return inContainer(containers.get(0).getId(), command);
+    }
+
+    /** Runs {@code command} in the running container {@code id}; returns what it printed. */
+    static String inContainer(String id, String... command) {
+        String exec = Engine.docker().execCreateCmd(id).withCmd(command).withAttachStdout(true)
                 .withAttachStderr(true).exec().getId();
         StringBuilder out = new StringBuilder();
         try {

@@ -55,13 +55,13 @@ class EditLoopIT {
             Files.writeString(Files.createDirectories(fn.resolve("extra/deep")).resolve("x.js"), "// new folders too\n");
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v2 ' + require('./lib/new.js');\n");
             awaitServed(session, host, "v2 new");
-            assertJoinedAPauseContainer(project, live(session).name());
             String second = live(session).image();
+            assertEquals(DOCKER.inspectImageCmd(second).exec().getId(), assertRunsInAPause(project, live(session).name(), fn),
+                    "the first code layer commits before its revision starts (the engine's commit is checked)");
             assertEquals("1", label(second, "dev.devserver.code-layers"), "a code edit is one layer on the last image");
             assertEquals(filesOf(fn), filesInAFreshContainer(second), "a fresh container has every file, links as links");
             assertSameConfiguration(first, second);
-            assertEquals("", run(second, "cd /app/function && find . ! -user root -o ! -group root"
-                    + " -o -type d ! -perm 755 -o -type f ! -perm 644"), "owned by root, folders 0755, files 0644, as COPY makes them");
+            assertEquals("", run(second, WRONG_OWNER_OR_MODE), "owned by root, folders 0755, files 0644, as COPY makes them");
 
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v3 ' + require('./util-link.js');\n");
             Files.delete(fn.resolve("lib/new.js"));
@@ -73,9 +73,12 @@ class EditLoopIT {
             String third = live(session).image();
             assertEquals(filesOf(fn), filesInAFreshContainer(third), "the deleted file is gone from the image");
 
+            Files.writeString(Files.createDirectories(fn.resolve("more/nested")).resolve("y.js"), "// and on the early start\n");
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v4';\n");
             awaitServed(session, host, "v4");
             String fourth = live(session).image();
+            assertEquals(DOCKER.inspectImageCmd(fourth).exec().getParent(), assertRunsInAPause(project, live(session).name(), fn),
+                    "later ones start from the base with the layer's files while the image commits");
             assertEquals("1", label(fourth, "dev.devserver.code-layers"), "the full build is the next base");
             assertEquals(filesOf(fn), filesInAFreshContainer(fourth));
 
@@ -92,10 +95,11 @@ class EditLoopIT {
 
     /**
      * A reload's revision runs in the network of a pause container (as a pod's containers do): the pause publishes the
-     * port on loopback, the revision's own container has no network or ports of its own but runs its own image; the
-     * replaced revision's pause went with its container.
+     * port on loopback, the revision's own container has no network or ports of its own; the replaced revision's pause
+     * went with its container. What the running container holds is exactly the folder's files, owned and with modes as
+     * COPY makes them, and it carries its image's layer count. Returns the id of the image the container was made of.
      */
-    private static void assertJoinedAPauseContainer(Path project, String revision) throws InterruptedException {
+    private static String assertRunsInAPause(Path project, String revision, Path fn) throws Exception {
         var running = DOCKER.listContainersCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString(),
                 Labels.KNATIVE_REVISION, revision)).exec();
         assertEquals(1, running.size(), "one container of " + revision);
@@ -107,11 +111,14 @@ class EditLoopIT {
         assertEquals(project.toString(), pause.getConfig().getLabels().get(Labels.PROJECT), "down and leftovers find it");
         assertEquals("127.0.0.1", pause.getNetworkSettings().getPorts().getBindings().values().iterator().next()[0].getHostIp(),
                 "the pause publishes the port, on loopback only");
-        assertEquals(DOCKER.inspectImageCmd(running.get(0).getImage()).exec().getId(), container.getImageId(),
-                "the revision's container runs the revision's image");
         Eventually.await("only the live revision's pause to be left", Duration.ofSeconds(60), () -> DOCKER.listContainersCmd()
                 .withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, project.toString(), "dev.devserver.role", "pause"))
                 .exec().stream().map(c -> c.getId()).toList().equals(List.of(pause.getId())));
+        assertEquals(filesOf(fn), listing(ContainerExec.inContainer(container.getId(), "sh", "-c", LIST_FILES)),
+                "the running container has every file");
+        assertEquals("", ContainerExec.inContainer(container.getId(), "sh", "-c", WRONG_OWNER_OR_MODE).strip());
+        assertEquals("1", container.getConfig().getLabels().get("dev.devserver.code-layers"));
+        return container.getImageId();
     }
 
     /** 1,500 small files, an 8 MB asset, a link inside the folder, and host dependencies the image must not get. */
@@ -188,11 +195,18 @@ class EditLoopIT {
         assertEquals(before.getLabels(), labels);
     }
 
+    private static final String LIST_FILES = "cd /app/function && { find . -type f -exec sha256sum {} + | awk '{print $2 \" \" $1}';"
+            + " find . -type l -exec sh -c 'echo \"$1 -> $(readlink \"$1\")\"' _ {} \\; ; } | LC_ALL=C sort";
+    private static final String WRONG_OWNER_OR_MODE = "cd /app/function && find . ! -user root -o ! -group root"
+            + " -o -type d ! -perm 755 -o -type f ! -perm 644";
+
     private static String filesInAFreshContainer(String image) throws Exception {
-        String listing = run(image, "cd /app/function && { find . -type f -exec sha256sum {} + | awk '{print $2 \" \" $1}';"
-                + " find . -type l -exec sh -c 'echo \"$1 -> $(readlink \"$1\")\"' _ {} \\; ; } | LC_ALL=C sort");
-        assertFalse(listing.contains("node_modules"), "host dependencies never reach the image");
-        return String.join("\n", new TreeSet<>(List.of(listing.split("\n"))));
+        return listing(run(image, LIST_FILES));
+    }
+
+    private static String listing(String printed) {
+        assertFalse(printed.contains("node_modules"), "host dependencies never reach the image");
+        return String.join("\n", new TreeSet<>(List.of(printed.strip().split("\n"))));
     }
 
     /** What {@code script} prints in a fresh container of the image. */
