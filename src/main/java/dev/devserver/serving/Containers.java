@@ -26,6 +26,7 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -117,12 +118,19 @@ final class Containers {
      */
     void start(Replica replica, Revision revision) {
         int containerPort = revision.spec.port();
-        docker.startContainerCmd(replica.containerId).exec();
-        if (replica.pause != null) { // the pause's endpoints, known since it started: no inspect
-            replica.endpoint = replica.pause.published();
-            replica.bridgeEndpoint = replica.pause.bridge(containerPort, engine().bridgeIsHosts());
+        if (replica.pause != null) { // the pause's endpoints, known once it started: no inspect
+            PauseContainers.Started pause;
+            try {
+                pause = replica.pause.started().join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("its pause container did not start: " + e.getCause().getMessage(), e);
+            }
+            docker.startContainerCmd(replica.containerId).exec();
+            replica.endpoint = pause.published();
+            replica.bridgeEndpoint = pause.bridge(containerPort, engine().bridgeIsHosts());
             return;
         }
+        docker.startContainerCmd(replica.containerId).exec();
         var settings = docker.inspectContainerCmd(replica.containerId).exec().getNetworkSettings();
         Ports.Binding[] bound = settings.getPorts().getBindings().get(ExposedPort.tcp(containerPort));
         if (bound == null || bound.length == 0) { // it exited already: no port; its logs and exit code tell why

@@ -19,18 +19,26 @@ import java.util.concurrent.Executor;
  * A Kubernetes pod keeps its network in a pause container, and the user container joins that network. Devserver does
  * the same for a reload's new revision: while the image builds, a pause container (a shell waiting for SIGTERM, from
  * the local Debian base) starts on the cluster network with the revision port published on loopback; the revision's
- * container then joins its network namespace. That container's own start skips what makes a start slow on a busy
- * engine (veth pair, bridge, iptables, the userland port proxy), and what it runs, files and image stay exactly its
- * own. Without the Debian base, or for another port or a debugger, containers get their own network as before.
+ * container is created in its network namespace meanwhile, and starts once the pause runs. That container's own start
+ * skips what makes a start slow on a busy engine (veth pair, bridge, iptables, the userland port proxy), and what it
+ * runs, its files and its image stay exactly its own. A pause goes when the container that joined it is removed.
+ * Without the Debian base, or for another port or a debugger, containers get their own network as before.
  */
 final class PauseContainers {
     /** Marks a pause container (it also carries the project label, so `down` and leftovers find it). */
     static final String ROLE = "dev.devserver.role";
     static final String IMAGE = "debian:bookworm-slim";
+    private static final ExposedPort PORT = ExposedPort.tcp(RevisionSpec.DEFAULT_PORT);
     private static final String[] WAIT_FOR_TERM = {"sh", "-c", "trap 'exit 0' TERM INT; sleep infinity & wait"};
 
-    /** A running pause container: where its published port and its bridge address reach what joins it. */
-    record Pause(String id, Endpoint published, String address) {
+    /**
+     * A pause container, created; {@code started} completes once it runs, with where its published port and bridge
+     * address reach what joins it. A container may join it before that, and start once it has.
+     */
+    record Pause(String id, CompletableFuture<Started> started) {
+    }
+
+    record Started(Endpoint published, String address) {
         /** The joined container's port at the pause's bridge address, when this host reaches that network. */
         Endpoint bridge(int port, boolean reachable) {
             return address == null || !reachable ? null : new Endpoint(address, port);
@@ -58,12 +66,15 @@ final class PauseContainers {
             return;
         }
         while (spares.size() < count) {
-            spares.add(CompletableFuture.supplyAsync(this::start, workers));
+            spares.add(CompletableFuture.supplyAsync(() -> {
+                String id = create();
+                return new Pause(id, CompletableFuture.supplyAsync(() -> start(id), workers));
+            }, workers));
         }
     }
 
     /**
-     * A spare pause container for a container listening on {@code port} (waiting for one still starting), or empty:
+     * A spare pause container for a container listening on {@code port} (waiting for one still being created), or empty:
      * none prepared, it failed, or the revision needs what a pause cannot give (another port, a debugger's).
      */
     Optional<Pause> take(int port, boolean debugged) {
@@ -100,22 +111,22 @@ final class PauseContainers {
         return known;
     }
 
-    private Pause start() {
-        ExposedPort port = ExposedPort.tcp(RevisionSpec.DEFAULT_PORT);
-        Ports bindings = new Ports();
-        bindings.bind(port, Ports.Binding.bindIp("127.0.0.1"));
+    private String create() {
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(new Ports(PORT, Ports.Binding.bindIp("127.0.0.1")));
         ClusterNetwork cluster = network;
-        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings);
-        String id = docker.createContainerCmd(IMAGE).withCmd(WAIT_FOR_TERM).withExposedPorts(port)
+        return docker.createContainerCmd(IMAGE).withCmd(WAIT_FOR_TERM).withExposedPorts(PORT)
                 .withLabels(Map.of(Labels.PROJECT, project, ROLE, "pause"))
                 .withHostConfig(cluster == null ? host : host.withNetworkMode(cluster.name)).exec().getId();
+    }
+
+    private Started start(String id) {
         try {
             docker.startContainerCmd(id).exec();
             var settings = docker.inspectContainerCmd(id).exec().getNetworkSettings();
-            Ports.Binding[] bound = settings.getPorts().getBindings().get(port);
+            Ports.Binding[] bound = settings.getPorts().getBindings().get(PORT);
             String address = settings.getNetworks() == null ? null : settings.getNetworks().values().stream()
                     .map(ContainerNetwork::getIpAddress).filter(a -> a != null && !a.isBlank()).findFirst().orElse(null);
-            return new Pause(id, new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec())), address);
+            return new Started(new Endpoint("127.0.0.1", Integer.parseInt(bound[0].getHostPortSpec())), address);
         } catch (RuntimeException e) {
             remove(id);
             throw e;
