@@ -123,7 +123,8 @@ class KubectlIT {
         String described = ok("kubectl describe ksvc vault-env-js").output();
         assertTrue(described.contains("Latest Ready Revision Name:") && described.contains("Created Revision"), described);
         String explained = ok("kubectl explain ksvc.spec.template.spec.containerConcurrency").output();
-        assertTrue(explained.contains("FIELD: containerConcurrency <integer>"), explained);
+        assertTrue(explained.contains("FIELD: containerConcurrency <integer>")
+                && explained.contains("ContainerConcurrency specifies the maximum allowed in-flight"), explained);
         // get -w prints the new revision a secret change rolls out
         Path watched = UP.temp.resolve("watch.txt");
         ProcessBuilder watcher = new ProcessBuilder("sh", "-c", "timeout 20 kubectl get ksvc vault-env-js -w > " + watched);

@@ -49,7 +49,8 @@ class OldKubectlIT {
         assertTrue(table.contains("vault-env-js") && table.contains("True"), table);
 
         String explained = kubectl.ok("kubectl explain ksvc.spec.template.spec");
-        assertTrue(explained.contains("containerConcurrency\t<integer>") && explained.contains("containers\t<[]Object>"), explained);
+        assertTrue(explained.contains("containerConcurrency\t<integer>") && explained.contains("containers\t<[]Object>")
+                && explained.contains("RevisionSpec holds the desired state of the Revision"), explained);
     }
 
     @Test

@@ -11,11 +11,16 @@ import java.util.Map;
 /**
  * OpenAPI v3 component schemas derived from fabric8's model classes (generated from Kubernetes' and Knative's Go
  * types, and versioned with them): each class becomes an object schema whose properties are the JSON properties
- * Jackson sees, with their types; nested model classes become {@code $ref}s. fabric8's classes carry no field
- * descriptions, so `kubectl explain` shows fields and types without them.
+ * Jackson sees, with their types and the descriptions fabric8's sources give ({@link ModelDocs}); nested model
+ * classes become {@code $ref}s.
  */
 final class ModelSchemas {
     private final ObjectNode components = KubeJson.MAPPER.createObjectNode();
+    private final ModelDocs docs;
+
+    ModelSchemas(ModelDocs docs) {
+        this.docs = docs;
+    }
 
     ObjectNode components() {
         return components;
@@ -51,6 +56,10 @@ final class ModelSchemas {
             return name;
         }
         ObjectNode schema = components.putObject(name);
+        ModelDocs.Doc doc = docs.of(type.getRawClass());
+        if (doc.type() != null) {
+            schema.put("description", doc.type());
+        }
         schema.put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         BeanDescription bean = KubeJson.MAPPER.getSerializationConfig().introspect(type);
@@ -58,7 +67,12 @@ final class ModelSchemas {
             if (p.getPrimaryType() == null || p.getName().equals("additionalProperties")) {
                 continue;
             }
-            properties.set(p.getName(), schema(p.getPrimaryType()));
+            ObjectNode property = schema(p.getPrimaryType());
+            String description = doc.properties().get(p.getName());
+            if (description != null && !property.has("$ref")) { // beside a $ref, OpenAPI 3.0 ignores it: kubectl shows the type's
+                property.put("description", description);
+            }
+            properties.set(p.getName(), property);
         }
         return name;
     }

@@ -26,7 +26,7 @@ final class OpenApi {
 
     /** Changes with devserver's build, so kubectl's cache of the documents (keyed by the hash) is renewed. */
     private static final String VERSION = KubeJson.contentVersion(KubeJson.MAPPER.valueToTree(
-            String.valueOf(OpenApi.class.getPackage().getImplementationVersion()) + "/1"));
+            String.valueOf(OpenApi.class.getPackage().getImplementationVersion()) + "/2"));
 
     void mount(Router r) {
         r.get("/openapi/v3").handler(this::root);

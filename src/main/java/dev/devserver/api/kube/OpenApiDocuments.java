@@ -15,13 +15,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Renders the OpenAPI documents {@link OpenApi} serves, at build time (the pom runs {@link #main} after compiling):
- * their schemas come from fabric8's model classes ({@link ModelSchemas}), whose introspection would otherwise load
- * hundreds of model classes into a running `up` and keep them, with the documents, for the rest of the session.
+ * their schemas come from fabric8's model classes ({@link ModelSchemas}) and their descriptions from fabric8's sources
+ * jars ({@link ModelDocs}), whose introspection would otherwise load hundreds of model classes into a running `up` and
+ * keep them, with the documents, for the rest of the session.
  */
 public final class OpenApiDocuments {
     static final Map<ResourceType, Class<?>> MODELS = Map.of(
@@ -33,20 +35,24 @@ public final class OpenApiDocuments {
     private OpenApiDocuments() {
     }
 
-    /** {@code args[0]}: the classes folder; the documents go to its {@link OpenApi#FOLDER}. */
+    /**
+     * {@code args[0]}: the classes folder, the documents go to its {@link OpenApi#FOLDER}; the other arguments: the
+     * sources jars of the model classes.
+     */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args[0]).resolve(OpenApi.FOLDER);
+        ModelDocs docs = new ModelDocs(Arrays.stream(args).skip(1).map(Path::of).toList());
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve(OpenApi.CORE_V3), v3(Catalog.CORE).toString(), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve(OpenApi.SERVING_V3), v3(Catalog.SERVING).toString(), StandardCharsets.UTF_8);
-        ObjectNode v2 = OpenApiV2.json(MODELS, VERSION);
+        Files.writeString(folder.resolve(OpenApi.CORE_V3), v3(Catalog.CORE, docs).toString(), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(OpenApi.SERVING_V3), v3(Catalog.SERVING, docs).toString(), StandardCharsets.UTF_8);
+        ObjectNode v2 = OpenApiV2.json(MODELS, VERSION, docs);
         Files.writeString(folder.resolve(OpenApi.V2_JSON), v2.toString(), StandardCharsets.UTF_8);
         Files.write(folder.resolve(OpenApi.V2_PROTOBUF), OpenApiV2.protobuf(v2));
     }
 
     /** One group version's v3 document: its kinds' schemas, and for each kind the paths kubectl looks operations up in. */
-    static ObjectNode v3(List<ResourceType> types) {
-        ModelSchemas schemas = new ModelSchemas();
+    static ObjectNode v3(List<ResourceType> types, ModelDocs docs) {
+        ModelSchemas schemas = new ModelSchemas(docs);
         ObjectNode doc = KubeJson.MAPPER.createObjectNode();
         doc.put("openapi", "3.0.0");
         doc.putObject("info").put("title", "devserver").put("version", VERSION);

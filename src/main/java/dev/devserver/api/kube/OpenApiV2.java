@@ -24,8 +24,8 @@ final class OpenApiV2 {
     }
 
     /** The swagger 2.0 document as JSON: definitions carry x-kubernetes-group-version-kind, as kubectl looks them up. */
-    static ObjectNode json(Map<ResourceType, Class<?>> models, String version) {
-        ModelSchemas schemas = new ModelSchemas();
+    static ObjectNode json(Map<ResourceType, Class<?>> models, String version, ModelDocs docs) {
+        ModelSchemas schemas = new ModelSchemas(docs);
         ObjectNode doc = KubeJson.MAPPER.createObjectNode();
         doc.put("swagger", "2.0");
         doc.putObject("info").put("title", "devserver").put("version", version);

@@ -6,18 +6,33 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The v2 document kubectl 1.20 reads: definitions under their Kubernetes names with x-kubernetes-group-version-kind,
- * refs into #/definitions, and the protobuf read back field by field with gnostic's numbers (OpenAPIv2.proto).
+ * The v2 document kubectl 1.20 reads, as the build rendered it into the classes (OpenApiDocuments, with fabric8's
+ * sources): definitions under their Kubernetes names with x-kubernetes-group-version-kind, refs into #/definitions,
+ * Knative's descriptions, and the protobuf read back field by field with gnostic's numbers (OpenAPIv2.proto).
  */
 class OpenApiV2Test {
-    static final ObjectNode DOC = OpenApiV2.json(OpenApiDocuments.MODELS, "v1.32.0");
+    static final ObjectNode DOC = rendered(OpenApi.V2_JSON);
+
+    static ObjectNode rendered(String document) {
+        try (InputStream in = OpenApiV2Test.class.getClassLoader().getResourceAsStream(OpenApi.FOLDER + document)) {
+            assertNotNull(in, "the build renders " + document + " into target/classes (mvn process-classes)");
+            return (ObjectNode) KubeJson.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void definitionsCarryTheirKindAndReferToDefinitions() {
@@ -32,6 +47,18 @@ class OpenApiV2Test {
     }
 
     @Test
+    void schemasCarryKnativesAndKubernetesDescriptions() {
+        JsonNode revisionSpec = DOC.path("definitions").path("dev.knative.serving.v1.RevisionSpec");
+        assertTrue(revisionSpec.path("description").asText().startsWith("RevisionSpec holds the desired state"), revisionSpec.path("description").asText());
+        assertTrue(revisionSpec.path("properties").path("containerConcurrency").path("description").asText()
+                .startsWith("ContainerConcurrency specifies the maximum allowed in-flight (concurrent) requests"));
+        assertTrue(DOC.path("definitions").path("io.k8s.api.core.v1.Container").path("properties").path("image")
+                .path("description").asText().startsWith("Container image name."));
+        assertFalse(revisionSpec.path("properties").path("affinity").has("description"),
+                "fabric8 gives $ref properties the enclosing type's description, which is not the field's");
+    }
+
+    @Test
     void theProtobufHoldsTheSameDocument() throws Exception {
         UnknownFieldSet document = UnknownFieldSet.parseFrom(OpenApiV2.protobuf(DOC));
         assertEquals("2.0", string(document, 1));
@@ -41,6 +68,7 @@ class OpenApiV2Test {
 
         UnknownFieldSet service = named(definitions, "dev.knative.serving.v1.Service");
         assertEquals("object", string(message(service, 22), 1), "type");
+        assertTrue(string(service, 4).startsWith("Service acts as a top-level container"), "description");
         UnknownFieldSet spec = named(messages(message(service, 25), 1), "spec");
         assertEquals("#/definitions/dev.knative.serving.v1.ServiceSpec", string(spec, 1), "$ref");
         UnknownFieldSet kind = messages(service, 31).get(0);
