@@ -68,7 +68,7 @@ public final class Docker {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(DockerTls.of(config))
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(3))
                 .build();
