@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.devserver.DevserverException;
 import dev.devserver.RunningUp;
+import dev.devserver.YamlWriter;
 import dev.devserver.api.kube.ApiToken;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -177,6 +177,6 @@ public class GetCommand extends ProjectCommand {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(0);
-        return new Yaml(options).dump(JSON.convertValue(body, Map.class));
+        return YamlWriter.dump(JSON.convertValue(body, Map.class), options);
     }
 }

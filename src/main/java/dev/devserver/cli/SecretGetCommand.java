@@ -3,10 +3,10 @@ package dev.devserver.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devserver.DevserverException;
+import dev.devserver.YamlWriter;
 import dev.devserver.secrets.EnvFileFormat;
 import dev.devserver.secrets.SecretStore;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +39,7 @@ public class SecretGetCommand extends ProjectCommand {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(document(store, data)));
-            case yaml -> out.print(yaml().dump(document(store, data)));
+            case yaml -> out.print(YamlWriter.dump(document(store, data), yamlOptions()));
             case text -> out.print(reveal ? EnvFileFormat.render(data) : described(store, data));
         }
         out.flush();
@@ -66,9 +66,9 @@ public class SecretGetCommand extends ProjectCommand {
         return out.toString();
     }
 
-    private static Yaml yaml() {
+    private static DumperOptions yamlOptions() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options);
+        return options;
     }
 }

@@ -1,9 +1,9 @@
 package dev.devserver.render;
 
+import dev.devserver.YamlWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /** Prints manifests the way {@code kubectl} users expect: block style, one document per object, {@code ---} between. */
 public final class ManifestYaml {
@@ -15,10 +15,10 @@ public final class ManifestYaml {
     }
 
     public static String document(Manifest manifest) {
-        return yaml().dump(manifest.object());
+        return YamlWriter.dump(manifest.object(), options());
     }
 
-    private static Yaml yaml() {
+    private static DumperOptions options() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
@@ -27,6 +27,6 @@ public final class ManifestYaml {
         options.setWidth(Integer.MAX_VALUE);
         // Labels are shared by the Service and its template: write them twice rather than as a YAML anchor/alias.
         options.setDereferenceAliases(true);
-        return new Yaml(options);
+        return options;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.YamlWriter;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -36,7 +37,7 @@ public final class KubeJson {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(0);
-        return new Yaml(options).dump(MAPPER.convertValue(model, Map.class));
+        return YamlWriter.dump(MAPPER.convertValue(model, Map.class), options);
     }
 
     /** A YAML (or JSON) document as a tree; SafeConstructor: no arbitrary types from a request body. */
