@@ -63,6 +63,11 @@ final class JsonEvents implements SessionListener {
     }
 
     @Override
+    public void routed(int port, int starting) {
+        print(event("routed").put("port", port).put("starting", starting));
+    }
+
+    @Override
     public void request(RequestRecord record) {
         print((ObjectNode) event("request").set("request", LogLines.request(record)));
     }

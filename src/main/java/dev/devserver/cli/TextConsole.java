@@ -52,6 +52,12 @@ final class TextConsole implements SessionListener {
     }
 
     @Override
+    public void routed(int port, int starting) {
+        terminal.println("Routing on port " + port + (starting == 0 ? "." : "; requests to the " + starting
+                + " function(s) still starting wait for their containers."));
+    }
+
+    @Override
     public void message(String text) {
         terminal.println(text);
     }

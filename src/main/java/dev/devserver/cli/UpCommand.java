@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 @Command(name = "up", description = "Build every function, run it in a container and serve it at its Knative URL until Ctrl-C.")
 public class UpCommand extends ServingCommand {
@@ -65,8 +67,10 @@ public class UpCommand extends ServingCommand {
         BuildCa ca = build.buildCa();
         DockerClient docker = Docker.connect();
         RuntimeCatalog catalog = RuntimeCatalog.locate();
-        SessionOptions options = sessionOptions(servingFlags.revisionTimeout, BuildOptions.offlineBases(p, docker, catalog),
-                serving, !noWatch)
+        // Decided while the session sets up its router, API and TLS: asking Docker Hub takes seconds when it is unreachable.
+        CompletableFuture<Boolean> bases = CompletableFuture.supplyAsync(() -> BuildOptions.offlineBases(p, docker, catalog));
+        SessionOptions options = sessionOptions(servingFlags.revisionTimeout, false, serving, !noWatch)
+                .withOfflineBases(() -> joined(bases))
                 .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L).withBuildCa(ca);
         StatusLine terminal = json ? new StatusLine(System.out, false) : StatusLine.forStdout();
         JsonEvents events = new JsonEvents(System.out);
@@ -98,6 +102,14 @@ public class UpCommand extends ServingCommand {
         }
         foreground.await();
         return 0;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static void printReady(Session session, BuildProgress progress, StatusLine terminal) {

@@ -45,10 +45,29 @@ record Rollout(ServingOptions options, ReplicaLauncher launcher, Executor worker
      * why it did not become ready.
      */
     CompletableFuture<String> launch(FunctionService service, Revision revision) {
-        int initial = Math.max(1, revision.policy.minScale());
-        for (int i = 0; i < initial; i++) {
-            launcher.launch(revision, false);
+        startFirst(revision);
+        return whenReady(service, revision);
+    }
+
+    /** The same, with the first containers' start run by {@code starts}, blocking one of its threads until they answer. */
+    CompletableFuture<String> launch(FunctionService service, Revision revision, Executor starts) {
+        starts.execute(() -> startFirst(revision).join());
+        return whenReady(service, revision);
+    }
+
+    /** Completes once they answered or failed; skipped when a waiting request had a container started meanwhile. */
+    private CompletableFuture<Void> startFirst(Revision revision) {
+        if (revision.launching.get() > 0 || !revision.replicas.isEmpty() || !revision.lifecycle.mayScale()) {
+            return CompletableFuture.completedFuture(null); // the autoscaler scales to min-scale once it is ready
         }
+        CompletableFuture<?>[] launched = new CompletableFuture<?>[Math.max(1, revision.policy.minScale())];
+        for (int i = 0; i < launched.length; i++) {
+            launched[i] = launcher.launch(revision, false);
+        }
+        return CompletableFuture.allOf(launched).exceptionally(failed -> null);
+    }
+
+    private CompletableFuture<String> whenReady(FunctionService service, Revision revision) {
         return revision.lifecycle.firstReady().thenApply(ready -> {
             if (!service.isLatest(revision)) { // a newer edit was rolled out meanwhile: never serve stale code
                 if (!service.routed().contains(revision)) {

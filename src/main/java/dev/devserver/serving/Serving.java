@@ -7,6 +7,7 @@ import dev.devserver.project.FunctionSpec;
 import dev.devserver.project.Project;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +40,13 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final KnativeServices manifests;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
+    /**
+     * `up` starts its revisions' first containers this many at a time: thirty node processes booting at once on two
+     * cores all finish late, while a few at a time serve the first ones within a second or two. A request for a
+     * revision still queued here starts its container at once (see {@link #demand}), as the activator's does.
+     */
+    private final ExecutorService firstStarts = Executors.newFixedThreadPool(
+            2 * Runtime.getRuntime().availableProcessors(), daemon("first-start"));
     private final ReplicaLauncher launcher;
     private final GracefulStop stopper;
     private final CrashRecovery recovery;
@@ -122,10 +131,19 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         return containers.removeAll(project.get().dir().toString());
     }
 
-    /** Rolls out every build and waits until each new revision serves or failed. */
-    public void deploy(List<BuildResult> builds, Function<String, Map<String, String>> secrets) {
-        CompletableFuture.allOf(builds.stream().map(b -> rollOut(b, secrets).exceptionally(failed -> null))
-                .toArray(CompletableFuture[]::new)).join();
+    /**
+     * Rolls out every build and waits until each new revision serves or failed. Every revision takes its requests
+     * before any container starts (they wait for it, as Knative's activator holds requests during a cold start; its
+     * status says "starting" until a container answers), then {@code routed} runs, then the containers start a few
+     * at a time.
+     */
+    public void deploy(List<BuildResult> builds, Function<String, Map<String, String>> secrets, Runnable routed) {
+        List<Runnable> starts = new ArrayList<>();
+        List<CompletableFuture<String>> rollouts = builds.stream()
+                .map(b -> rollOut(b, secrets, starts::add).exceptionally(failed -> null)).toList();
+        routed.run();
+        starts.forEach(firstStarts::execute);
+        CompletableFuture.allOf(rollouts.toArray(CompletableFuture[]::new)).join();
     }
 
     /**
@@ -134,6 +152,12 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
      * or exceptionally with the reason it did not become ready.
      */
     public CompletableFuture<String> rollOut(BuildResult build, Function<String, Map<String, String>> secrets) {
+        return rollOut(build, secrets, Runnable::run);
+    }
+
+    /** @param starts runs the start of the revision's first containers (which waits until they answer or failed) */
+    private CompletableFuture<String> rollOut(BuildResult build, Function<String, Map<String, String>> secrets,
+                                              Executor starts) {
         FunctionSpec function = build.function();
         FunctionService service = register(function);
         if (!build.ok()) {
@@ -144,7 +168,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         Revision revision = rollout.create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets),
                 debugger);
         revision.pending = build.pending();
-        return rollout.launch(service, revision);
+        return rollout.launch(service, revision, starts);
     }
 
     /**
@@ -247,6 +271,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     @Override
     public void close() {
         clock.shutdownNow();
+        firstStarts.shutdownNow();
         byFunction.values().forEach(s -> s.history().forEach(r -> r.lifecycle.retire()));
         byFunction.values().forEach(s -> s.history().forEach(r -> r.replicas.forEach(Replica::stop)));
         stopper.stopAll(project.get().dir().toString(), workers);

@@ -131,7 +131,8 @@ public final class Session implements AutoCloseable {
                 listener.message("Removed " + removed + " container(s) left by an earlier run.");
             }
             session.services.restore(listener::message);
-            ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases(), options.buildCa())
+            // asked only now: `up` decides online or offline bases while the router, API and TLS above were set up
+            ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases().getAsBoolean(), options.buildCa())
                     .debugging(options.serving().debugged());
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
             // watched from before the first build: an edit saved while it runs is rolled out once the deploy is done
@@ -140,7 +141,8 @@ public final class Session implements AutoCloseable {
             session.serving.projectChanged(); // every function known, "not built yet": /healthz says 503 until deployed
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             MissingSecrets.describe(project, secrets).forEach(listener::message);
-            session.serving.deploy(session.builds, secrets.lookup());
+            session.serving.deploy(session.builds, secrets.lookup(), () -> listener.routed(session.port,
+                    (int) session.serving.statuses().stream().filter(s -> !s.ready()).count()));
             session.api.warmUp(); // in the background: the first dev UI page load is then as fast as the next
             session.retiredImages.tidy();
             if (reloader != null) {

@@ -11,6 +11,14 @@ import java.util.List;
  * default so a caller (a test) listens only to what it needs.
  */
 public interface SessionListener {
+    /**
+     * Every function built has its revision routed on {@code port}: a request to one whose container is still
+     * starting ({@code starting} of them) waits for it, as Knative's activator holds requests during a cold start.
+     * `up` then starts the containers and reports ready once each answered or failed.
+     */
+    default void routed(int port, int starting) {
+    }
+
     /** A line a function's container printed (also kept in {@code .devserver/logs/<function>.log}). */
     default void containerLine(String function, String revision, boolean stderr, String text) {
     }

@@ -5,13 +5,14 @@ import dev.devserver.serving.ServingOptions;
 import dev.devserver.tls.TlsOptions;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * How `up` runs: where the router listens, its timeouts, which base images builds use, the autoscaler's knobs,
  * whether sources are watched for hot reload, whether HTTPS is served too, and the extra CAs builds trust.
  */
 public record SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
-                             boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls,
+                             BooleanSupplier offlineBases, ServingOptions serving, boolean watch, TlsOptions tls,
                              long logMaxBytes, BuildCa buildCa) {
     /** Request and container logs rotate at this size (three old files are kept). */
     public static final long DEFAULT_LOG_MAX_BYTES = 20L * 1024 * 1024;
@@ -23,7 +24,7 @@ public record SessionOptions(String host, int port, Duration activationTimeout, 
 
     public SessionOptions(String host, int port, Duration activationTimeout, Duration revisionTimeout,
                           boolean offlineBases, ServingOptions serving, boolean watch, TlsOptions tls) {
-        this(host, port, activationTimeout, revisionTimeout, offlineBases, serving, watch, tls, DEFAULT_LOG_MAX_BYTES, null);
+        this(host, port, activationTimeout, revisionTimeout, () -> offlineBases, serving, watch, tls, DEFAULT_LOG_MAX_BYTES, null);
     }
 
     /** Without HTTPS. */
@@ -42,7 +43,12 @@ public record SessionOptions(String host, int port, Duration activationTimeout, 
     }
 
     public SessionOptions withOfflineBases(boolean offline) {
-        return new SessionOptions(host, port, activationTimeout, revisionTimeout, offline, serving, watch, tls, logMaxBytes, buildCa);
+        return withOfflineBases(() -> offline);
+    }
+
+    /** Asked when the first build needs it, so `up` can decide while the router starts (it may ask Docker Hub). */
+    public SessionOptions withOfflineBases(BooleanSupplier decided) {
+        return new SessionOptions(host, port, activationTimeout, revisionTimeout, decided, serving, watch, tls, logMaxBytes, buildCa);
     }
 
     public SessionOptions withServing(ServingOptions newServing) {
