@@ -24,12 +24,15 @@ final class RecordStep implements Handler<Exchange> {
 
     @Override
     public void handle(Exchange exchange) {
-        RequestMetrics sink = metrics;
+        boolean warmUp = WarmUp.isWarmUp(exchange); // recorded like any request (that is the warm-up), kept by no one
+        RequestMetrics sink = warmUp ? RequestMetrics.NONE : metrics;
         sink.started(exchange.route);
         exchange.onEnd(() -> {
             RequestRecord record = record(exchange);
             sink.ended(exchange.route, record);
-            listener.accept(record);
+            if (!warmUp) {
+                listener.accept(record);
+            }
         });
         next.handle(exchange);
     }

@@ -131,7 +131,6 @@ public final class Session implements AutoCloseable {
                 listener.message("Removed " + removed + " container(s) left by an earlier run.");
             }
             session.services.restore(listener::message);
-            // asked only now: `up` decides online or offline bases while the router, API and TLS above were set up
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases().getAsBoolean(), options.buildCa())
                     .debugging(options.serving().debugged());
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
@@ -141,8 +140,10 @@ public final class Session implements AutoCloseable {
             session.serving.projectChanged(); // every function known, "not built yet": /healthz says 503 until deployed
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             MissingSecrets.describe(project, secrets).forEach(listener::message);
-            session.serving.deploy(session.builds, secrets.lookup(), () -> listener.routed(session.port,
-                    (int) session.serving.statuses().stream().filter(s -> !s.ready()).count()));
+            session.serving.deploy(session.builds, secrets.lookup(), () -> {
+                listener.routed(session.port, (int) session.serving.statuses().stream().filter(s -> !s.ready()).count());
+                session.router.warmUp(); // while the containers start: the JVM mostly waits for Docker then
+            });
             session.api.warmUp(); // in the background: the first dev UI page load is then as fast as the next
             session.retiredImages.tidy();
             if (reloader != null) {
