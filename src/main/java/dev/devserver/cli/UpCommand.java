@@ -68,7 +68,8 @@ public class UpCommand extends ServingCommand {
         DockerClient docker = Docker.connect();
         RuntimeCatalog catalog = RuntimeCatalog.locate();
         // Decided while the session sets up its router, API and TLS: asking Docker Hub takes seconds when it is unreachable.
-        CompletableFuture<Boolean> bases = CompletableFuture.supplyAsync(() -> BuildOptions.offlineBases(p, docker, catalog));
+        CompletableFuture<Boolean> bases = CompletableFuture.supplyAsync(() -> BuildOptions.offlineBases(p, docker, catalog),
+                UpCommand::daemon);
         SessionOptions options = sessionOptions(servingFlags.revisionTimeout, false, serving, !noWatch)
                 .withOfflineBases(() -> joined(bases))
                 .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L).withBuildCa(ca);
@@ -102,6 +103,13 @@ public class UpCommand extends ServingCommand {
         }
         foreground.await();
         return 0;
+    }
+
+    /** Not the common pool: on two cores it has one thread, and the session's own start-up tasks use it too. */
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "base-images");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static <T> T joined(CompletableFuture<T> future) {

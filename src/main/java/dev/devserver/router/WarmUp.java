@@ -97,9 +97,11 @@ final class WarmUp {
                         : request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onSuccess(status -> {
-                    if (status == 200) {
-                        answered.incrementAndGet();
+                    if (status != 200) { // draining (`up` stops), or something is off: a warm-up is not worth more
+                        done.complete();
+                        return;
                     }
+                    answered.incrementAndGet();
                     next(client, router, left, answered, done);
                 })
                 .onFailure(done::fail);

@@ -3,7 +3,6 @@ package dev.devserver.session;
 import com.github.dockerjava.api.DockerClient;
 import dev.devserver.DevserverException;
 import dev.devserver.api.ApiServer;
-import dev.devserver.api.kube.KubeListener;
 import dev.devserver.image.BuildListener;
 import dev.devserver.image.BuildResult;
 import dev.devserver.image.ImageBuilder;
@@ -28,7 +27,6 @@ import dev.devserver.serving.ContainerOutput;
 import dev.devserver.serving.FunctionView;
 import dev.devserver.serving.Serving;
 import dev.devserver.tls.TlsMaterial;
-import dev.devserver.tls.TlsOptions;
 import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 
@@ -63,8 +61,7 @@ public final class Session implements AutoCloseable {
     private final TlsMaterial tls;
     private final ApiServer api;
     private final AppliedServices services;
-    private final TlsMaterial kubeTls;
-    private final KubeListener kubeListener;
+    private final KubeApi kubeApi;
     private List<BuildResult> builds = List.of();
     /** `up --debug`: each debugged function's debugger port on loopback, by function name. */
     private final Map<String, DebugPortForward> debugPorts = new LinkedHashMap<>();
@@ -102,17 +99,13 @@ public final class Session implements AutoCloseable {
                 tls == null ? null : new Router.Https(httpsPort, tls.keyCertOptions()));
         serving.clusterGateway().ifPresent(gateway -> router.cluster(new Router.Cluster(gateway, CLUSTER_PORT, listener::message)));
         bind(options.host(), port, httpsPort);
-        // kubectl sends credentials only over TLS: without HTTPS from the local CA the API gets a loopback HTTPS port.
-        this.kubeTls = tls != null && tls.fromLocalCa() ? tls : TlsSetup.prepare(TlsOptions.localCa(0), project, listener::message);
-        KubeListener kube = null;
+        this.kubeApi = new KubeApi(vertx, options.host(), api, tls, project, listener::message);
         try {
             debugPorts.putAll(SessionPorts.debuggers(vertx, project, options.serving().debugged(), serving));
-            kube = kubeTls == tls ? null : KubeListener.start(vertx, options.host(), api, kubeTls.keyCertOptions());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        this.kubeListener = kube;
     }
 
     /** Each debugged function's debugger port on 127.0.0.1, in serverless.yml order. */
@@ -149,6 +142,7 @@ public final class Session implements AutoCloseable {
             if (reloader != null) {
                 reloader.deployed();
             }
+            session.kubeApi.await();
             return session;
         } catch (RuntimeException e) {
             session.close();
@@ -210,12 +204,12 @@ public final class Session implements AutoCloseable {
 
     /** The HTTPS port of the Kubernetes API (the router's HTTPS port under `up --tls` with the local CA). */
     public int kubeApiPort() {
-        return kubeListener == null ? httpsPort() : kubeListener.port();
+        return kubeApi.port(httpsPort());
     }
 
     /** The CA certificate of the Kubernetes API's HTTPS. */
     public Path kubeApiCa() {
-        return kubeTls.localCa();
+        return kubeApi.ca();
     }
 
     public Path requestLog() {
@@ -269,8 +263,8 @@ public final class Session implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stopRouter();
-        if (kubeListener != null) {
-            kubeListener.close();
+        if (kubeApi != null) {
+            kubeApi.close();
         }
         api.close();
         debugPorts.values().forEach(DebugPortForward::close);
