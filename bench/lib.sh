@@ -41,6 +41,15 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
+# bench_thirty_functions DIR SERVICE: a project of 30 nodejs functions f01…f30 sharing one source folder.
+bench_thirty_functions() {
+  mkdir -p "$1/shared"
+  printf 'module.exports = (data) => ({data});\n' > "$1/shared/handler.js"
+  { echo "service: $2"; echo "functions:"
+    for i in $(seq -w 1 30); do printf '  f%s:\n    handler: handler\n    source: ./shared\n    runtime: gitlab/runtimes/nodejs\n' "$i"; done
+  } > "$1/serverless.yml"
+}
+
 # Percentiles of numbers on stdin, one a line.
 bench_p50() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 bench_p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i<1) i=1; print a[i]}'; }

@@ -13,11 +13,7 @@ with_up=1; [ "${3:-}" = --no-up ] && with_up=0
 after="$BENCH_DEVSERVER"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-p="$BENCH_WORK/p"; mkdir -p "$p/shared"
-printf 'module.exports = (data) => ({data});\n' > "$p/shared/handler.js"
-{ echo "service: start"; echo "functions:"
-  for i in $(seq -w 1 30); do printf '  f%s:\n    handler: handler\n    source: ./shared\n    runtime: gitlab/runtimes/nodejs\n' "$i"; done
-} > "$p/serverless.yml"
+p="$BENCH_WORK/p"; bench_thirty_functions "$p" start
 port=$(bench_free_port)
 
 # ms of one whole command, its output discarded

@@ -13,11 +13,7 @@ before="${1:?usage: bench/up-start.sh BEFORE_BIN_DEVSERVER [RUNS]}"
 runs="${2:-3}"
 after="$BENCH_DEVSERVER"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-p="$BENCH_WORK/p"; mkdir -p "$p/shared"
-printf 'module.exports = (data) => ({data});\n' > "$p/shared/handler.js"
-{ echo "service: upstart"; echo "functions:"
-  for i in $(seq -w 1 30); do printf '  f%s:\n    handler: handler\n    source: ./shared\n    runtime: gitlab/runtimes/nodejs\n' "$i"; done
-} > "$p/serverless.yml"
+p="$BENCH_WORK/p"; bench_thirty_functions "$p" upstart
 port=$(bench_free_port)
 host="upstart-f30.p-local.localhost"
 
