@@ -40,6 +40,12 @@ final class Replica {
     private final Deque<String> tail = new ArrayDeque<>();
     private volatile State state = State.CREATED;
     volatile long lastUsedNanos = System.nanoTime();
+    /**
+     * Held around the engine's pause and unpause: a freeze pauses on serving's threads after the replica went FROZEN,
+     * so a request may thaw it before the pause ran ({@code paused} says whether the engine paused it).
+     */
+    final Object pauseLock = new Object();
+    boolean paused;
 
     /** A created container; its endpoint is known once it started. */
     Replica(String containerId, String name) {

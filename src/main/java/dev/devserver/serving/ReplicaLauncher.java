@@ -53,7 +53,12 @@ final class ReplicaLauncher {
         Replica frozen = claim(revision, Replica.State.FROZEN);
         if (frozen != null) {
             return CompletableFuture.runAsync(() -> {
-                containers.unpause(frozen);
+                synchronized (frozen.pauseLock) {
+                    if (frozen.paused) { // else thawed before its pause ran: the pause sees STARTING and does nothing
+                        containers.unpause(frozen);
+                        frozen.paused = false;
+                    }
+                }
                 becameReady(revision, frozen, start, cold, "thawed");
             }, workers).exceptionally(e -> failedStart(revision, frozen, e));
         }
@@ -193,10 +198,16 @@ final class ReplicaLauncher {
             return;
         }
         workers.execute(() -> {
-            try {
-                containers.pause(replica);
-            } catch (RuntimeException e) {
-                replica.move(Replica.State.FROZEN, Replica.State.READY); // could not pause: keep serving from it
+            synchronized (replica.pauseLock) {
+                if (replica.state() != Replica.State.FROZEN) {
+                    return; // a request thawed it (or it stopped) before this ran: nothing to pause
+                }
+                try {
+                    containers.pause(replica);
+                    replica.paused = true;
+                } catch (RuntimeException e) {
+                    replica.move(Replica.State.FROZEN, Replica.State.READY); // could not pause: keep serving from it
+                }
             }
         });
     }
