@@ -51,17 +51,20 @@ final class PauseContainers {
     private volatile Boolean imagePresent;
     private volatile ClusterNetwork network;
 
-    PauseContainers(DockerClient docker, String project) {
+    private final Executor workers;
+
+    PauseContainers(DockerClient docker, String project, Executor workers) {
         this.docker = docker;
         this.project = project;
+        this.workers = workers;
     }
 
     void join(ClusterNetwork cluster) {
         network = cluster;
     }
 
-    /** Starts pause containers on {@code workers} until {@code count} are spare (started or starting). */
-    void prepare(int count, Executor workers) {
+    /** Starts pause containers until {@code count} are spare (started or starting). */
+    void prepare(int count) {
         if (!imagePresent()) {
             return;
         }
@@ -84,7 +87,9 @@ final class PauseContainers {
         CompletableFuture<Pause> spare;
         while ((spare = spares.poll()) != null) {
             try {
-                return Optional.of(spare.join());
+                Pause taken = spare.join();
+                workers.execute(() -> prepare(1)); // the next reload's, now: a pause can take longer than a build
+                return Optional.of(taken);
             } catch (RuntimeException failed) {
                 // the engine refused this one; try the next
             }

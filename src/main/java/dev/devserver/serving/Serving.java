@@ -71,7 +71,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.routerPort = routerPort;
         this.stopper = new GracefulStop(containers, events);
         stopper.grace(drainTimeout); // Knative uses the revision timeout as the pod's termination grace period
-        this.pauses = new PauseContainers(docker, project.get().dir().toString());
+        this.pauses = new PauseContainers(docker, project.get().dir().toString(), workers);
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper,
                 project.get().dir().toString(), pauses);
         this.recovery = new CrashRecovery(containers, launcher, events, clock);
@@ -176,7 +176,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
      * ({@link PauseContainers}), so the revisions' own containers start faster.
      */
     public void expectRevisions(int count) {
-        pauses.prepare(count, workers);
+        pauses.prepare(count);
     }
 
     private void crashed(Revision revision, Replica replica) {
