@@ -24,15 +24,12 @@ final class RecordStep implements Handler<Exchange> {
 
     @Override
     public void handle(Exchange exchange) {
-        boolean warmUp = WarmUp.isWarmUp(exchange); // recorded like any request (that is the warm-up), kept by no one
-        RequestMetrics sink = warmUp ? RequestMetrics.NONE : metrics;
+        RequestMetrics sink = metrics;
         sink.started(exchange.route);
         exchange.onEnd(() -> {
             RequestRecord record = record(exchange);
             sink.ended(exchange.route, record);
-            if (!warmUp) {
-                listener.accept(record);
-            }
+            listener.accept(record);
         });
         next.handle(exchange);
     }

@@ -1,8 +1,6 @@
 package dev.devserver.router;
 
 import dev.devserver.serving.ServiceDirectory;
-import dev.devserver.serving.ServiceRoute;
-import dev.devserver.serving.ServiceStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -13,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -36,10 +32,6 @@ public final class Router {
     private final Https https;
     private final List<String> deployments = new ArrayList<>();
     private volatile int boundHttpsPort = -1;
-    private volatile int boundPort = -1;
-    private final WarmUp warmUp;
-    /** The functions' directory, and the warm-up's stand-in while it runs. */
-    private final ServiceDirectory routes;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private volatile boolean forced;
@@ -99,24 +91,6 @@ public final class Router {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ownHostHandler = ownHostHandler;
         this.https = https;
-        this.warmUp = new WarmUp(vertx);
-        this.routes = new ServiceDirectory() {
-            @Override
-            public Optional<ServiceRoute> find(String hostName) {
-                Optional<ServiceRoute> standIn = warmUp.find(hostName);
-                return standIn.isPresent() ? standIn : services.find(hostName);
-            }
-
-            @Override
-            public Optional<ServiceRoute> findFromCluster(String hostName) {
-                return services.findFromCluster(hostName);
-            }
-
-            @Override
-            public List<ServiceStatus> statuses() {
-                return services.statuses();
-            }
-        };
     }
 
     /** The bound HTTPS port once started, or -1 when HTTPS is off. */
@@ -125,25 +99,6 @@ public final class Router {
     }
 
     /** Binds one server per CPU (sharing the port), and one HTTPS server each when asked; completes with the HTTP port. */
-    /**
-     * Warms the JIT with requests through the whole chain to a stand-in container ({@link WarmUp}); call once
-     * started. Completes when they were answered; never fails (a warm-up that breaks off only leaves it colder).
-     */
-    public Future<Void> warmUp() {
-        return warmUp(WARM_UP_REQUESTS).<Void>mapEmpty().otherwiseEmpty();
-    }
-
-    /** Completes with how many of the {@code requests} the stand-in answered. */
-    Future<Integer> warmUp(int requests) {
-        String host = Set.of("0.0.0.0", "::", "[::]").contains(options.bindHost()) ? "127.0.0.1" : options.bindHost();
-        return warmUp.run(host, boundPort, requests, WARM_UP_CONNECTIONS);
-    }
-
-    /** Enough for C2 to compile the hot paths (measured with bench/router-bench.sh's first run after `up`). */
-    private static final int WARM_UP_REQUESTS = 20_000;
-    /** As many as wrk's default benchmark uses per thread: every event loop gets several. */
-    private static final int WARM_UP_CONNECTIONS = 8;
-
     public Future<Integer> start() {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         // Vert.x shares a server between instances listening on the same port; a negative port means
@@ -158,8 +113,7 @@ public final class Router {
         }
         return Future.all(deployed).map(v -> {
             boundHttpsPort = verticles.get(0).actualHttpsPort();
-            boundPort = verticles.get(0).actualPort();
-            return boundPort;
+            return verticles.get(0).actualPort();
         });
     }
 
@@ -224,7 +178,7 @@ public final class Router {
     }
 
     ServiceDirectory services() {
-        return routes;
+        return services;
     }
 
     Consumer<RequestRecord> requestListener() {

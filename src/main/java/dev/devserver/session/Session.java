@@ -133,10 +133,8 @@ public final class Session implements AutoCloseable {
             session.serving.projectChanged(); // every function known, "not built yet": /healthz says 503 until deployed
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             MissingSecrets.describe(project, secrets).forEach(listener::message);
-            session.serving.deploy(session.builds, secrets.lookup(), () -> {
-                listener.routed(session.port, (int) session.serving.statuses().stream().filter(s -> !s.ready()).count());
-                session.router.warmUp(); // while the containers start: the JVM mostly waits for Docker then
-            });
+            session.serving.deploy(session.builds, secrets.lookup(), () -> listener.routed(session.port,
+                    (int) session.serving.statuses().stream().filter(s -> !s.ready()).count()));
             session.api.warmUp(); // in the background: the first dev UI page load is then as fast as the next
             session.retiredImages.tidy();
             if (reloader != null) {
