@@ -62,7 +62,7 @@ public class GetCommand extends ProjectCommand {
         }
         String path = "/apis/serving.knative.dev/v1" + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural
                 + (name == null ? "" : "/" + name);
-        JsonNode body = fetch(path, plural);
+        JsonNode body = fetch(path);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             out.print(output.equals("json") ? pretty(body) + "\n" : yaml(body));
@@ -116,7 +116,7 @@ public class GetCommand extends ProjectCommand {
      * One GET on loopback with the JDK's HttpURLConnection: java.net.http's client sets up TLS and a selector thread
      * first, which took most of a second of this verb.
      */
-    private JsonNode fetch(String path, String plural) {
+    private JsonNode fetch(String path) {
         int port = port();
         int status;
         byte[] answer;

@@ -1,6 +1,7 @@
 package dev.devserver.cli;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.devserver.Background;
 import dev.devserver.DevserverException;
 import dev.devserver.docker.Docker;
 import dev.devserver.image.BuildCa;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 @Command(name = "up", description = "Build every function, run it in a container and serve it at its Knative URL until Ctrl-C.")
 public class UpCommand extends ServingCommand {
@@ -68,10 +68,9 @@ public class UpCommand extends ServingCommand {
         DockerClient docker = Docker.connect();
         RuntimeCatalog catalog = RuntimeCatalog.locate();
         // Decided while the session sets up its router, API and TLS: asking Docker Hub takes seconds when it is unreachable.
-        CompletableFuture<Boolean> bases = CompletableFuture.supplyAsync(() -> BuildOptions.offlineBases(p, docker, catalog),
-                UpCommand::daemon);
+        CompletableFuture<Boolean> bases = Background.start("base-images", () -> BuildOptions.offlineBases(p, docker, catalog));
         SessionOptions options = sessionOptions(servingFlags.revisionTimeout, false, serving, !noWatch)
-                .withOfflineBases(() -> joined(bases))
+                .withOfflineBases(() -> Background.await(bases))
                 .withLogMaxBytes(Math.max(1, logMaxMb) * 1024L * 1024L).withBuildCa(ca);
         StatusLine terminal = json ? new StatusLine(System.out, false) : StatusLine.forStdout();
         JsonEvents events = new JsonEvents(System.out);
@@ -105,20 +104,6 @@ public class UpCommand extends ServingCommand {
         return 0;
     }
 
-    /** Not the common pool: on two cores it has one thread, and the session's own start-up tasks use it too. */
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "base-images");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
 
     private static void printReady(Session session, BuildProgress progress, StatusLine terminal) {
         progress.report(session.builds());

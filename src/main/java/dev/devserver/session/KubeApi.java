@@ -1,5 +1,6 @@
 package dev.devserver.session;
 
+import dev.devserver.Background;
 import dev.devserver.api.ApiServer;
 import dev.devserver.api.kube.KubeListener;
 import dev.devserver.project.Project;
@@ -10,7 +11,6 @@ import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -23,21 +23,15 @@ final class KubeApi {
     private record Parts(TlsMaterial tls, KubeListener listener) {
     }
 
-    private final CompletableFuture<Parts> parts = new CompletableFuture<>();
+    private final CompletableFuture<Parts> parts;
 
     /** @param routerTls the router's HTTPS certificate, or null when it serves HTTP only */
     KubeApi(Vertx vertx, String host, ApiServer api, TlsMaterial routerTls, Project project, Consumer<String> messages) {
-        Thread thread = new Thread(() -> {
-            try {
-                TlsMaterial tls = routerTls != null && routerTls.fromLocalCa() ? routerTls
-                        : TlsSetup.prepare(TlsOptions.localCa(0), project, messages);
-                parts.complete(new Parts(tls, tls == routerTls ? null : KubeListener.start(vertx, host, api, tls.keyCertOptions())));
-            } catch (RuntimeException | Error e) {
-                parts.completeExceptionally(e);
-            }
-        }, "kube-api-start");
-        thread.setDaemon(true);
-        thread.start();
+        parts = Background.start("kube-api-start", () -> {
+            TlsMaterial tls = routerTls != null && routerTls.fromLocalCa() ? routerTls
+                    : TlsSetup.prepare(TlsOptions.localCa(0), project, messages);
+            return new Parts(tls, tls == routerTls ? null : KubeListener.start(vertx, host, api, tls.keyCertOptions()));
+        });
     }
 
     /** Waits until it listens; throws what stopped it (a DevserverException that says why). */
@@ -46,11 +40,7 @@ final class KubeApi {
     }
 
     private Parts parts() {
-        try {
-            return parts.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return Background.await(parts);
     }
 
     /** Its HTTPS port, or {@code routerHttpsPort} when the router's local-CA HTTPS serves it. */
