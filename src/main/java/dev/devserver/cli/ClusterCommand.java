@@ -24,7 +24,8 @@ import java.time.Duration;
  */
 @Command(name = "cluster", description = {"Run an empty Knative-in-a-box in this folder until Ctrl-C: create namespaces"
         + " with `kubectl create namespace`, services with `kubectl apply` or `devserver deploy`.",
-        "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc -A; what was applied is served again on the next start."})
+        "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc -A (with gcloud's kubectl dispatcher, a file: see"
+        + " `devserver kubeconfig --help`); what was applied is served again on the next start."})
 public class ClusterCommand extends ServingCommand {
     @Option(names = "--domain", defaultValue = "localhost", description = "Domain of the services' URLs (default: ${DEFAULT-VALUE})")
     String domain;

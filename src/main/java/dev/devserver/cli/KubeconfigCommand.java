@@ -11,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code devserver kubeconfig}: prints a kubeconfig for the project's running `up`, for kubectl and other clients. */
-@Command(name = "kubeconfig", description = "Print a kubeconfig for the running `devserver up` of this project (or `devserver cluster` of this folder): "
-        + "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc")
+@Command(name = "kubeconfig", description = {"Print a kubeconfig for the running `devserver up` of this project (or `devserver cluster` of this folder): "
+        + "KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc",
+        // gcloud's kubectl is a dispatcher that reads the kubeconfig before the kubectl it runs reads it again: a pipe
+        // is empty the second time (kubernetes/kubectl#1759)
+        "With Google Cloud SDK's kubectl (a dispatcher, `kubectl version` says so), which reads the kubeconfig once"
+        + " more before kubectl does, use a file: devserver kubeconfig > ~/.kube/devserver.yaml"})
 public class KubeconfigCommand extends ProjectCommand {
     @Override
     public Integer call() {

@@ -188,6 +188,18 @@ class KubectlIT {
         assertTrue(get.output().contains("vault-env-js"), get.output());
     }
 
+    @Test
+    @Order(8)
+    void aKubeconfigFromProcessSubstitution() throws Exception {
+        // README's one-liner, with devserver and a kubectl that is the client itself first on PATH; the kubeconfig
+        // file KubectlShell exports is overridden, so the pipe is the only place kubectl can find the server.
+        KubectlShell shell = kubectl.withEnv("PATH", Engine.CHECKOUT.resolve("bin") + ":" + RealKubectl.folder(UP.temp)
+                + ":" + System.getenv("PATH"));
+        Result get = shell.bash("KUBECONFIG=<(devserver kubeconfig) kubectl get ksvc");
+        assertEquals(0, get.code(), get.output());
+        assertTrue(get.output().startsWith("NAME") && get.output().contains("vault-env-js"), get.output());
+    }
+
     private static String server() throws IOException {
         return Files.readString(kubectl.kubeconfig()).lines().filter(l -> l.contains("server: ")).findFirst().orElseThrow()
                 .replaceAll(".*server: ", "").trim();

@@ -41,7 +41,16 @@ record KubectlShell(Path project, Path kubeconfig, String namespace, Map<String,
     }
 
     Result run(String line) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", line).directory(project.toFile()).redirectErrorStream(true);
+        return run("sh", line);
+    }
+
+    /** A line in bash, for what sh lacks (process substitution). */
+    Result bash(String line) throws Exception {
+        return run("bash", line);
+    }
+
+    private Result run(String shell, String line) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(shell, "-c", line).directory(project.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("KUBECONFIG", kubeconfig.toString());
         environment.put("KUBE_NAMESPACE", namespace);
