@@ -1,40 +1,82 @@
 #!/usr/bin/env bash
 # kubectl against devserver: p50 latency of `kubectl get ksvc` (whole command, as a user waits for it) and the RSS
-# of the devserver process idle before any API use and idle after 50 kubectl calls (goal: under 10 MB more).
+# of the devserver process idle before any API use and idle after 50 kubectl calls and an explain (goal: under 10 MB
+# more). Usage: bench/kubectl-bench.sh [ROUNDS] [BIN_DEVSERVER…] — each bin/devserver (default this checkout's) is
+# measured ROUNDS times (default 1), in turn, so builds compare side by side in one run.
+#
+# Like with like: on JDK 17 the class-data archive `up` maps is written at the exit of the first run after a build,
+# with the classes that run loaded; an archive from a run that used kubectl holds the API's classes and moves 10+ MB
+# between "idle" and "after". So every measured `up` gets its own cache folder (XDG_CACHE_HOME) whose archive was
+# written by one `up` without API use, stopped before the measured one starts: a user's usual first run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+rounds=1
+case "${1:-}" in [0-9]*) rounds=$1; shift ;; esac
+builds=("$@")
+[ ${#builds[@]} -gt 0 ] || builds=("$BENCH_DEVSERVER")
 cp -r "$BENCH_HOME/src/test/resources/projects/gitlab-example" "$BENCH_WORK/project"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-bench_up "$BENCH_WORK/project/serverless.yml" "$port" "$BENCH_WORK/up.log"
-pid=$(python3 -c "import json;print(json.load(open('$BENCH_WORK/project/.devserver/up.json'))['pid'])")
-rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+file="$BENCH_WORK/project/serverless.yml"
+
+rss() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 # Idle RSS: sampled each second until it has stopped growing (within 256 kB over 5 s; at most 60 s), so work still
-# going on after start (JIT, warm-ups) is not mistaken for what the API keeps.
+# going on after start (JIT, warm-ups, the native heap's periodic trim) is not mistaken for what the API keeps.
 settled_rss() {
   local samples=() i
   for i in $(seq 1 60); do
-    sleep 1; samples+=("$(rss)")
+    sleep 1; samples+=("$(rss "$1")")
     local n=${#samples[@]}
     if [ "$n" -ge 5 ] && [ $(( samples[n-1] - samples[n-5] )) -le 256 ]; then break; fi
   done
   echo "${samples[-1]}"
 }
 # classes loaded (jstat, where the JDK has it): what the API's first use leaves in metaspace
-classes() { jstat -class "$pid" 2>/dev/null | awk 'NR==2 {print $1}' || true; }
-sleep 5
-before=$(settled_rss); classes_before=$(classes)
-"$BENCH_DEVSERVER" kubeconfig -f "$BENCH_WORK/project/serverless.yml" > "$BENCH_WORK/kubeconfig"
-export KUBECONFIG="$BENCH_WORK/kubeconfig"
-kubectl get ksvc > /dev/null   # first call: kubectl fills its discovery cache
-times=()
-for i in $(seq 1 50); do
-  start=$(date +%s%N); kubectl get ksvc > /dev/null; end=$(date +%s%N)
-  times+=($(( (end - start) / 1000000 )))
+classes() { jstat -class "$1" 2>/dev/null | awk 'NR==2 {print $1}' || true; }
+mb() { awk -v d="$1" 'BEGIN {printf "%+.1f", d / 1024}'; }
+
+# measure BIN_DEVSERVER CACHE: one line of figures
+measure() {
+  BENCH_DEVSERVER=$1
+  export XDG_CACHE_HOME=$2
+  local port pid before after cb ca times=() i start p50
+  port=$(bench_free_port)
+  bench_up "$file" "$port" "$BENCH_WORK/up.log"
+  pid=$(python3 -c "import json;print(json.load(open('$BENCH_WORK/project/.devserver/up.json'))['pid'])")
+  sleep 5
+  before=$(settled_rss "$pid"); cb=$(classes "$pid")
+  "$BENCH_DEVSERVER" kubeconfig -f "$file" > "$BENCH_WORK/kubeconfig"
+  export KUBECONFIG="$BENCH_WORK/kubeconfig"
+  kubectl get ksvc > /dev/null   # first call: kubectl fills its discovery cache
+  for i in $(seq 1 50); do
+    start=$(date +%s%N); kubectl get ksvc > /dev/null; times+=($(bench_ms_since "$start"))
+  done
+  kubectl explain ksvc.spec.template.spec > /dev/null
+  sleep 5
+  after=$(settled_rss "$pid"); ca=$(classes "$pid")
+  p50=$(printf '%s\n' "${times[@]}" | bench_p50)
+  kill "$UP_PID"; wait "$UP_PID" 2>/dev/null || true
+  printf '%-40s %6s ms %10s kB %10s kB %8s MB %14s\n' "${1%/bin/devserver}" "$p50" "$before" "$after" \
+    "$(mb $((after - before)))" "${cb:-?} -> ${ca:-?}"
+}
+
+# an `up` without API use, stopped: its exit writes the archive the measured `up` maps (JDK 17: ArchiveClassesAtExit;
+# JDK 19+: AutoCreateSharedArchive writes it at exit too)
+archive_without_api() {
+  BENCH_DEVSERVER=$1
+  export XDG_CACHE_HOME=$2
+  mkdir -p "$XDG_CACHE_HOME"
+  bench_up "$file" "$(bench_free_port)" "$BENCH_WORK/warm.log"
+  sleep 3
+  kill "$UP_PID"; wait "$UP_PID" 2>/dev/null || true
+  ls "$XDG_CACHE_HOME"/devserver/*.jsa > /dev/null 2>&1 || echo "note: no class-data archive in $XDG_CACHE_HOME" >&2
+}
+
+echo "class-data archive of each measured up: written by an up without API use (private XDG_CACHE_HOME per run)"
+printf '%-40s %9s %13s %13s %11s %14s\n' "bin/devserver" "get p50" "idle before" "idle after" "difference" "classes"
+for round in $(seq 1 "$rounds"); do
+  for build in "${builds[@]}"; do
+    cache="$BENCH_WORK/cache-$round-$(echo "$build" | cksum | cut -d' ' -f1)"
+    archive_without_api "$build" "$cache"
+    measure "$build" "$cache"
+  done
 done
-kubectl explain ksvc.spec.template.spec > /dev/null
-sleep 5
-after=$(settled_rss); classes_after=$(classes)
-p50=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "kubectl get ksvc: p50 ${p50} ms over 50 calls (whole kubectl process, cached discovery)"
-echo "devserver RSS idle: ${before} kB before any API use, ${after} kB after ($(awk -v d=$((after - before)) 'BEGIN {printf "%+.1f", d / 1024}') MB; goal: under 10 MB more)"
-[ -z "$classes_before" ] || echo "classes loaded: ${classes_before} before, ${classes_after} after"
+echo "goal: difference under 10 MB; RSS is the whole process (VmRSS), idle after = the total a user's up keeps"
