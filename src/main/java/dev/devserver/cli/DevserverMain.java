@@ -1,5 +1,6 @@
 package dev.devserver.cli;
 
+import dev.devserver.docker.Docker;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -22,6 +23,7 @@ public class DevserverMain {
     public static void main(String... args) {
         CommandLine commandLine = withoutContainer(args);
         if (needsContainer(commandLine, args)) {
+            Docker.connectAhead(); // the serving verbs all need the engine: connect while Quarkus boots
             Quarkus.run(WithContainer.class, args);
         } else {
             exit(commandLine.execute(args));

@@ -105,7 +105,11 @@ public final class ImageBuilder {
             String image = function.imageName() + ":" + hash;
             Optional<InspectImageResponse> built = inspect(image);
             if (built.isPresent()) {
-                docker.tagImageCmd(image, function.imageName(), "latest").exec();
+                String latest = function.imageName() + ":latest";
+                List<String> tags = built.get().getRepoTags();
+                if (tags == null || !tags.contains(latest)) { // a tag is an engine write: `up` of 30 cached functions skips 30
+                    docker.tagImageCmd(image, function.imageName(), "latest").exec();
+                }
                 layers.remember(image, built.get().getId(), built.get().getConfig().getLabels(), digest);
                 return new BuildResult(function, image, hash, true, elapsed(start), null, List.of());
             }

@@ -129,6 +129,10 @@ final class RouterVerticle extends AbstractVerticle {
                 // No h2c from callers: its upgrade is a smuggling vector of its own, and with prior-knowledge detection
                 // on, Vert.x 4.5 hands over the connection only after its first request, past HeaderGuard.
                 .setHttp2ClearTextEnabled(false)
+                // WebSockets to functions are spliced as bytes (UpgradeStep) and keep whatever compression the two ends
+                // agree on; without these, Vert.x puts no extension handler in every connection's pipeline
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 .setTcpNoDelay(true);
     }
 
