@@ -5,7 +5,8 @@
 #   tiny  — the handler alone
 #   big   — 20,000 files / ~131 MB: a 200-package node_modules (100 files of 4 KiB each) and a 50 MB asset
 #   huge  — 1 GB: ten 100 MB assets (only with --huge: it writes 1 GB and its first build takes minutes)
-# Usage: bench/edit-loop.sh [ROUNDS] [--huge]   (default 7 rounds; BENCH_CASES="tiny" runs one folder only). BENCH_DEVSERVER=/other/bin/devserver measures
+# Usage: bench/edit-loop.sh [ROUNDS] [--huge]   (default 7 rounds; BENCH_CASES="tiny" runs one folder only;
+# BENCH_EDIT_GAP=2 waits 2 s after each served edit before the next save). BENCH_DEVSERVER=/other/bin/devserver measures
 # another build (e.g. main before a change). Prints p50/p95 per folder and the ratio to the plain docker build.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -79,6 +80,7 @@ devserver_edits() {
       [ "$(bench_ms_since "$t0")" -lt 120000 ] || { echo "  edit $i not served after 120 s"; tail -5 "$dir/up.log"; break; }
     done
     bench_ms_since "$t0" >> "$dir/edit.ms"
+    sleep "${BENCH_EDIT_GAP:-0}"   # a person reads the result before the next save; 0: the next edit at once
   done
   grep -i 'reload' "$dir/up.log" | sed 's/^/  up: /' | tail -"$rounds" || true
   kill -TERM "$UP_PID"; wait "$UP_PID" 2>/dev/null || true
@@ -102,5 +104,5 @@ for c in "${cases[@]}"; do
   [ "$c" = tiny ] || rm -rf "$dir/fn" "$dir/plain"   # the big folders are not needed any more
 done
 echo
-echo "SUMMARY ($(basename "$(dirname "$(dirname "$BENCH_DEVSERVER")")"), load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "SUMMARY ($(basename "$(dirname "$(dirname "$BENCH_DEVSERVER")")"), edit gap ${BENCH_EDIT_GAP:-0} s, load $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%s\n' "${summary[@]}"

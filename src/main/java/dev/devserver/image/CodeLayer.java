@@ -95,6 +95,13 @@ final class CodeLayer {
         return Optional.of(new Plan(base.imageId, changed, copy.group(1), base.layers + 1));
     }
 
+    /** What the next code edit of {@code image}'s function would go on, unless it takes a full build. */
+    Optional<LayerBase> nextBase(String image) {
+        Base base = bases.get(repository(image));
+        return base == null || base.layers >= MAX_LAYERS ? Optional.empty()
+                : Optional.of(new LayerBase(base.imageId, Map.of(LAYERS_LABEL, Integer.toString(base.layers + 1))));
+    }
+
     /** The image a remembered base names, to check it still exists. */
     Optional<String> baseOf(String image) {
         return Optional.ofNullable(bases.get(repository(image))).map(Base::imageId);

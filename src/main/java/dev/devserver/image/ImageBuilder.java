@@ -86,7 +86,19 @@ public final class ImageBuilder {
         }
     }
 
+    /**
+     * Builds the function's image; a successful result also says what its next code edit would start from, when that
+     * edit's layer would be committed in the background (serving then creates that revision's container ahead).
+     */
     public BuildResult build(Project project, FunctionSpec function, BuildListener listener) {
+        BuildResult result = buildImage(project, function, listener);
+        if (!result.ok() || !commits.commitsLater()) {
+            return result;
+        }
+        return layers.nextBase(function.imageName()).map(result::withNext).orElse(result);
+    }
+
+    private BuildResult buildImage(Project project, FunctionSpec function, BuildListener listener) {
         long start = System.nanoTime();
         try {
             Path runtimeFolder = runtimes.folder(project, function);
@@ -116,14 +128,11 @@ public final class ImageBuilder {
             Optional<CodeLayer.Plan> plan = layers.plan(image, context, digest);
             Optional<InspectImageResponse> base = plan.flatMap(p -> inspect(p.baseImageId()));
             if (base.isPresent()) {
-                Optional<PendingImage> pending = commits.commitLater(plan.get(), base.get(), function.imageName(), hash);
+                // a failed commit: the next build of the function is a full one, and says why if that fails too
+                Optional<PendingImage> pending = commits.commitLater(plan.get(), base.get(), function.imageName(), hash,
+                        () -> layers.forget(image));
                 if (pending.isPresent()) {
-                    pending.get().committed().whenComplete((id, failed) -> {
-                        if (failed != null) {
-                            layers.forget(image); // the next edit builds in full, and says why if that fails too
-                        }
-                    });
-                    return new BuildResult(function, image, hash, false, elapsed(start), null, List.of(), pending.get());
+                    return new BuildResult(function, image, hash, elapsed(start), pending.get());
                 }
                 if (commits.commit(plan.get(), base.get(), function.imageName(), hash).isPresent()) {
                     return new BuildResult(function, image, hash, false, elapsed(start), null, List.of());

@@ -80,36 +80,41 @@ final class LayerCommit {
     }
 
     /**
-     * The same layer, committed in the background: returns once the files are in the never-started container, with
-     * the commit's outcome to come. Empty before the engine has shown it keeps the configuration, for a layer too
-     * big to hold in memory, or when the engine refused the container or the files.
+     * The same layer, committed in the background: returns as soon as the layer's tar is made, with the commit's
+     * outcome to come (the never-started container of the base, its files, the commit; a failure there runs
+     * {@code failed}, then fails the image). Empty before the engine has shown it keeps the configuration, or for a
+     * layer too big to hold in memory.
      */
-    Optional<PendingImage> commitLater(CodeLayer.Plan plan, InspectImageResponse base, String repository, String tag)
-            throws IOException {
-        if (!engineChecked || plan.codeFiles().stream().mapToLong(ContextEntry::length).sum() > MAX_PENDING_BYTES) {
+    Optional<PendingImage> commitLater(CodeLayer.Plan plan, InspectImageResponse base, String repository, String tag,
+                                       Runnable failed) throws IOException {
+        if (!commitsLater() || plan.codeFiles().stream().mapToLong(ContextEntry::length).sum() > MAX_PENDING_BYTES) {
             return Optional.empty();
         }
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         BuildContextTar.write(plan.codeFiles(), tar);
         byte[] layer = tar.toByteArray();
-        String container;
-        try {
-            container = helper(plan, base, new ByteArrayInputStream(layer));
-        } catch (DockerException e) {
-            return Optional.empty();
-        }
         Map<String, String> label = Map.of(CodeLayer.LAYERS_LABEL, Integer.toString(plan.layers()));
         CompletableFuture<String> committed = CompletableFuture.supplyAsync(() -> {
+            String container = null;
             try {
+                container = helper(plan, base, new ByteArrayInputStream(layer));
                 String id = docker.commitCmd(container).withRepository(repository).withTag(tag).withPause(false)
                         .withLabels(label).exec();
                 docker.tagImageCmd(id, repository, "latest").exec();
                 return id;
+            } catch (RuntimeException e) {
+                failed.run(); // before the image's failure is seen
+                throw e;
             } finally {
                 remove(container);
             }
         }, background);
         return Optional.of(new PendingImage(plan.baseImageId(), destination(plan, base), label, layer, committed));
+    }
+
+    /** Whether code layers commit in the background ({@link #commitLater}): once this engine's commit was checked. */
+    boolean commitsLater() {
+        return engineChecked;
     }
 
     /** A never-started container of the base holding the layer's files at the COPY's destination. */

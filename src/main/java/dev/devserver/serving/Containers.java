@@ -1,7 +1,6 @@
 package dev.devserver.serving;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -23,7 +22,6 @@ import dev.devserver.docker.Labels;
 import dev.devserver.image.PendingImage;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -57,49 +55,47 @@ final class Containers {
     }
 
     /**
-     * Creates (without starting) a container of the revision's image that publishes its port on 127.0.0.1 at a port
+     * Creates (without starting) the container {@code blueprint} describes, publishing its port on 127.0.0.1 at a port
      * Docker picks, and its debugger's port the same way under `up --debug`; a command replaces the image's entrypoint
      * and its arguments, as Kubernetes' command does. With a {@code pause} container, it joins that one's network
-     * namespace (published port, address) instead. With a pending {@code layer}, it is a container of the layer's base
-     * that receives the layer's files before it is returned ({@link PendingImage}).
+     * namespace (published port, address) instead. Of a pending layer's base, it needs {@link #copyLayer} before it
+     * starts.
      */
-    Replica create(Revision revision, Map<String, String> labels, PauseContainers.Pause pause, PendingImage layer) {
-        RevisionSpec spec = revision.spec;
-        String image = layer == null ? spec.image() : layer.baseImageId();
-        if (layer != null) {
-            labels = new HashMap<>(labels);
-            labels.putAll(layer.labels()); // what the image adds over its base
-        }
-        ExposedPort port = ExposedPort.tcp(spec.port());
-        List<ExposedPort> exposed = revision.debugger == null ? List.of(port)
-                : List.of(port, ExposedPort.tcp(revision.debugger.containerPort()));
+    Replica create(Blueprint blueprint, PauseContainers.Pause pause) {
+        ExposedPort port = ExposedPort.tcp(blueprint.port());
+        List<ExposedPort> exposed = blueprint.debugPort() == null ? List.of(port)
+                : List.of(port, ExposedPort.tcp(blueprint.debugPort()));
         Ports bindings = new Ports();
         exposed.forEach(p -> bindings.bind(p, Ports.Binding.bindIp("127.0.0.1")));
-        String name = revision.name + "-deployment-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 25), 36);
+        String name = blueprint.revision() + "-deployment-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 25), 36);
         HostConfig host = pause == null ? HostConfig.newHostConfig().withPortBindings(bindings)
                 : PauseContainers.joining(pause, HostConfig.newHostConfig()); // the engine refuses ports of its own there
-        var create = docker.createContainerCmd(image).withName(name).withEnv(revision.env).withLabels(labels)
-                .withExposedPorts(pause == null ? exposed : List.of())
-                .withHostConfig(onCluster(writableVarLog(image, host.withInit(engine().canInit()))));
-        if (spec.command() != null) {
-            create.withEntrypoint(spec.command());
+        var create = docker.createContainerCmd(blueprint.image()).withName(name).withEnv(blueprint.env())
+                .withLabels(blueprint.labels()).withExposedPorts(pause == null ? exposed : List.of())
+                .withHostConfig(onCluster(writableVarLog(blueprint.image(), host.withInit(engine().canInit()))));
+        if (blueprint.command() != null) {
+            create.withEntrypoint(blueprint.command());
         }
-        if (spec.args() != null) {
-            create.withCmd(spec.args());
+        if (blueprint.args() != null) {
+            create.withCmd(blueprint.args());
         }
-        CreateContainerResponse created = create.exec();
-        if (layer != null) { // before it ever starts: what runs never changes under it
-            try {
-                docker.copyArchiveToContainerCmd(created.getId()).withRemotePath(layer.destination())
-                        .withTarInputStream(layer.layerTar()).exec();
-            } catch (RuntimeException e) {
-                remove(created.getId());
-                throw e;
-            }
-        }
-        Replica replica = new Replica(created.getId(), name);
+        Replica replica = new Replica(create.exec().getId(), name);
         replica.pause = pause;
         return replica;
+    }
+
+    /**
+     * Copies a pending image's layer into a created container of its base ({@link PendingImage}), before it ever
+     * starts: what runs never changes under it. A container the engine refused the files is removed.
+     */
+    void copyLayer(Replica replica, PendingImage layer) {
+        try {
+            docker.copyArchiveToContainerCmd(replica.containerId).withRemotePath(layer.destination())
+                    .withTarInputStream(layer.layerTar()).exec();
+        } catch (RuntimeException e) {
+            remove(replica.containerId);
+            throw e;
+        }
     }
 
     /** On the cluster network (or in a pause container's, which is on it) with the cluster's hosts file. */

@@ -59,7 +59,12 @@ public final class FunctionService implements ServiceRoute {
     /** Knative's name for the next revision, {@code <service>-<5-digit generation>}, unless the template names it. */
     synchronized String nextRevisionName(String given) {
         generation++;
-        return given != null ? given : String.format("%s-%05d", id.knativeService(), generation);
+        return given != null ? given : revisionName(id.knativeService(), generation);
+    }
+
+    /** Knative's name for generation {@code generation} of {@code knativeService}. */
+    static String revisionName(String knativeService, long generation) {
+        return String.format("%s-%05d", knativeService, generation);
     }
 
     /** Restores the generation counter of a service whose revisions came back from disk. */

@@ -97,6 +97,31 @@ final class PauseContainers {
         return Optional.empty();
     }
 
+    /**
+     * A pause container for a container created ahead of a reload ({@link AheadContainers}): a spare if one waits, else
+     * a new one; no spare is started for it (that container's pause is the next reload's, given back if unused).
+     */
+    Optional<Pause> reserve() {
+        CompletableFuture<Pause> spare;
+        while ((spare = spares.poll()) != null) {
+            try {
+                return Optional.of(spare.join());
+            } catch (RuntimeException failed) {
+                // the engine refused this one; try the next
+            }
+        }
+        if (!imagePresent()) {
+            return Optional.empty();
+        }
+        String id = create();
+        return Optional.of(new Pause(id, CompletableFuture.supplyAsync(() -> start(id), workers)));
+    }
+
+    /** A pause no container joined after all: the next one to take a pause gets it. */
+    void giveBack(Pause pause) {
+        spares.add(CompletableFuture.completedFuture(pause));
+    }
+
     /** The joining container's host configuration: the pause's network namespace instead of its own network and ports. */
     static HostConfig joining(Pause pause, HostConfig host) {
         return host.withNetworkMode("container:" + pause.id());

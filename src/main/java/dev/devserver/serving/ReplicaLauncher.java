@@ -1,10 +1,9 @@
 package dev.devserver.serving;
 
-import dev.devserver.docker.Labels;
+import dev.devserver.image.LayerBase;
 import dev.devserver.image.PendingImage;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -26,11 +25,12 @@ final class ReplicaLauncher {
     private final GracefulStop stopper;
     private final String project;
     private final PauseContainers pauses;
+    private final AheadContainers ahead;
     private volatile Boolean bridgeReachable;
 
     ReplicaLauncher(Containers containers, ContainerOutput output, ServingEvents events, Executor workers,
                     Duration readyTimeout, BiConsumer<Revision, Replica> onCrash, GracefulStop stopper, String project,
-                    PauseContainers pauses) {
+                    PauseContainers pauses, AheadContainers ahead) {
         this.containers = containers;
         this.output = output;
         this.events = events;
@@ -40,6 +40,7 @@ final class ReplicaLauncher {
         this.stopper = stopper;
         this.project = project;
         this.pauses = pauses;
+        this.ahead = ahead;
     }
 
     /** Adds one ready container to the revision; {@code cold}: requests are waiting for it (scale from zero). */
@@ -66,14 +67,25 @@ final class ReplicaLauncher {
         return CompletableFuture.runAsync(() -> {
             Replica r = standby;
             if (r == null) {
-                PauseContainers.Pause pause = pauses.take(revision.spec.port(), revision.debugger != null).orElse(null);
+                PendingImage layer = revision.claimPending();
+                Blueprint blueprint = Blueprint.of(project, revision, layer);
+                r = ahead.claim(revision.function, blueprint);
+                PauseContainers.Pause pause = r != null ? r.pause
+                        : pauses.take(revision.spec.port(), revision.debugger != null).orElse(null);
                 try {
-                    PendingImage layer = revision.claimPending();
                     if (layer == null) {
                         revision.awaitImage();
                     }
-                    r = containers.create(revision, labels(revision), pause, layer);
+                    if (r == null) {
+                        r = containers.create(blueprint, pause);
+                    }
+                    if (layer != null) {
+                        containers.copyLayer(r, layer);
+                    }
                 } catch (RuntimeException e) { // no image, engine refused: the revision says why
+                    if (r != null) {
+                        containers.remove(r.containerId);
+                    }
                     if (pause != null) {
                         pauses.remove(pause.id());
                     }
@@ -101,6 +113,7 @@ final class ReplicaLauncher {
             failedStart(revision, replica, e);
             return;
         }
+        prepareNext(revision);
         CountDownLatch followed = new CountDownLatch(1);
         containers.lines().follow(replica, (stderr, line) -> {
             replica.remember(line);
@@ -232,13 +245,17 @@ final class ReplicaLauncher {
         }
     }
 
-    /** The labels that find a container again: its project (the folder), function and Knative names. */
-    private Map<String, String> labels(Revision revision) {
-        return Map.of(Labels.PROJECT, project,
-                Labels.FUNCTION, revision.function,
-                Labels.KNATIVE_SERVICE, revision.knativeService,
-                Labels.KNATIVE_CONFIGURATION, revision.knativeService,
-                Labels.KNATIVE_REVISION, revision.name);
+    /**
+     * {@code revision}'s first container started: the container of the revision a code edit would make next is created
+     * ahead ({@link AheadContainers}), when the build said what that edit would start from and a pause can hold it.
+     * Now rather than once this one is ready: the next edit may come at once, and its pause takes a while to start.
+     */
+    private void prepareNext(Revision revision) {
+        LayerBase next = revision.claimNextBase();
+        if (next != null && revision.debugger == null && revision.spec.port() == RevisionSpec.DEFAULT_PORT) {
+            String name = FunctionService.revisionName(revision.knativeService, revision.generation + 1);
+            ahead.prepare(revision.function, Blueprint.next(project, revision, name, next));
+        }
     }
 
     /** Creates (without starting) one container so the next scale-from-zero only has to start it. */
@@ -249,7 +266,7 @@ final class ReplicaLauncher {
         workers.execute(() -> {
             try {
                 revision.awaitImage();
-                Replica standby = containers.create(revision, labels(revision), null, null); // no pause idles beside it
+                Replica standby = containers.create(Blueprint.of(project, revision, null), null); // no pause idles beside it
                 if (revision.lifecycle.retired()) {
                     containers.remove(standby.containerId);
                 } else {

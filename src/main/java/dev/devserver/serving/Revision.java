@@ -1,6 +1,7 @@
 package dev.devserver.serving;
 
 import dev.devserver.project.Debugger;
+import dev.devserver.image.LayerBase;
 import dev.devserver.image.PendingImage;
 import dev.devserver.project.FunctionSpec;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Knative revision: one immutable image + configuration, the containers running it, and the requests waiting for
@@ -33,6 +35,8 @@ final class Revision {
     /** Set before the first launch while the revision's image is still being committed, else null. */
     volatile PendingImage pending;
     private final AtomicBoolean pendingClaimed = new AtomicBoolean();
+    /** Set before the first launch: what the function's next code edit starts from, or null (a full build). */
+    final AtomicReference<LayerBase> nextBase = new AtomicReference<>();
     /** Set before the first launch for a function of `up --debug`: its containers publish the debugger's port too. */
     volatile Debugger debugger;
     final Instant created = Instant.now();
@@ -198,6 +202,11 @@ final class Revision {
     PendingImage claimPending() {
         PendingImage p = pending;
         return p != null && pendingClaimed.compareAndSet(false, true) ? p : null;
+    }
+
+    /** What the next code edit starts from, once (the first container that starts prepares that edit's). */
+    LayerBase claimNextBase() {
+        return nextBase.getAndSet(null);
     }
 
     /** Waits until the revision's image is committed; throws with the engine's reason when it was not. */

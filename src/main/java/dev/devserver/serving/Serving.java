@@ -56,6 +56,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final int routerPort;
     private final ClusterNetwork cluster;
     private final PauseContainers pauses;
+    private final AheadContainers ahead;
 
     /**
      * @param project      the current project, read at each use (hot reload replaces it, then calls {@link #projectChanged})
@@ -72,8 +73,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         this.stopper = new GracefulStop(containers, events);
         stopper.grace(drainTimeout); // Knative uses the revision timeout as the pod's termination grace period
         this.pauses = new PauseContainers(docker, project.get().dir().toString(), workers);
+        this.ahead = new AheadContainers(containers, pauses, workers);
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper,
-                project.get().dir().toString(), pauses);
+                project.get().dir().toString(), pauses, ahead);
         this.recovery = new CrashRecovery(containers, launcher, events, clock);
         this.autoscaler = new Autoscaler(options, launcher, events);
         this.rollout = new Rollout(options, launcher, workers, drainTimeout);
@@ -168,15 +170,17 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         Revision revision = rollout.create(service, null, RevisionSpec.of(project.get(), function, build.image(), secrets),
                 debugger);
         revision.pending = build.pending();
+        revision.nextBase.set(build.next());
         return rollout.launch(service, revision, starts);
     }
 
     /**
-     * A reload is about to roll out {@code count} new revisions: their pause containers start while the images build
-     * ({@link PauseContainers}), so the revisions' own containers start faster.
+     * A reload is about to roll out new revisions of {@code functions}: pause containers for those without a container
+     * created ahead start while the images build ({@link PauseContainers}), so the revisions' own containers start
+     * faster (one created ahead has its pause, and gives it back if it does not fit).
      */
-    public void expectRevisions(int count) {
-        pauses.prepare(count);
+    public void expectRevisions(List<String> functions) {
+        pauses.prepare((int) functions.stream().filter(f -> !ahead.has(f)).count());
     }
 
     private void crashed(Revision revision, Replica replica) {
@@ -228,6 +232,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     /** Stops every revision of the service; requests waiting for it get 404 with {@code why}. */
     void remove(FunctionService service, String why) {
         byFunction.remove(service.function());
+        ahead.discard(service.function());
         rollout.stopService(service, why);
     }
 
@@ -274,6 +279,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         firstStarts.shutdownNow();
         byFunction.values().forEach(s -> s.history().forEach(r -> r.lifecycle.retire()));
         byFunction.values().forEach(s -> s.history().forEach(r -> r.replicas.forEach(Replica::stop)));
+        ahead.close();
         stopper.stopAll(project.get().dir().toString(), workers);
         workers.shutdownNow();
         if (cluster != null) {

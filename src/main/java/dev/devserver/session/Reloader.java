@@ -129,7 +129,7 @@ final class Reloader {
             return;
         }
         retired.rollingOut();
-        serving.expectRevisions(affected.size());
+        serving.expectRevisions(affected.stream().map(FunctionSpec::name).toList());
         List<BuildResult> builds = builder.buildAll(current, affected, BuildListener.SILENT);
         for (BuildResult build : builds) {
             String name = build.function().name();
@@ -141,6 +141,9 @@ final class Reloader {
                 if (error == null) {
                     listener.reloaded(name, revision, Duration.ofNanos(System.nanoTime() - start), causes.get(name));
                     retired.remove(() -> serving.views().stream().filter(v -> v.function().equals(name)).findFirst());
+                } else if (build.pending() != null && build.pending().committed().isCompletedExceptionally()) {
+                    // the layer's commit failed (it ran after the build returned): a full build says it properly
+                    rollOut(current, Map.of(name, causes.get(name)), start);
                 } else {
                     listener.reloadFailed(name, causes.get(name), "the new revision did not become ready: "
                             + Failures.rootMessage(error), List.of());

@@ -72,6 +72,7 @@ class EditLoopIT {
                             && label(live(session).image(), "dev.devserver.code-layers") == null);
             String third = live(session).image();
             assertEquals(filesOf(fn), filesInAFreshContainer(third), "the deleted file is gone from the image");
+            String ahead = assertNextCreatedAhead(project, live(session).name(), DOCKER.inspectImageCmd(third).exec().getId());
 
             Files.writeString(Files.createDirectories(fn.resolve("more/nested")).resolve("y.js"), "// and on the early start\n");
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v4';\n");
@@ -79,6 +80,8 @@ class EditLoopIT {
             String fourth = live(session).image();
             assertEquals(DOCKER.inspectImageCmd(fourth).exec().getParent(), assertRunsInAPause(project, live(session).name(), fn),
                     "later ones start from the base with the layer's files while the image commits");
+            assertEquals(ahead, running(project, live(session).name()).getId(),
+                    "the edit's revision runs the container created ahead for it, its files copied in at the edit");
             assertEquals("1", label(fourth, "dev.devserver.code-layers"), "the full build is the next base");
             assertEquals(filesOf(fn), filesInAFreshContainer(fourth));
 
@@ -100,10 +103,7 @@ class EditLoopIT {
      * COPY makes them, and it carries its image's layer count. Returns the id of the image the container was made of.
      */
     private static String assertRunsInAPause(Path project, String revision, Path fn) throws Exception {
-        var running = DOCKER.listContainersCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString(),
-                Labels.KNATIVE_REVISION, revision)).exec();
-        assertEquals(1, running.size(), "one container of " + revision);
-        var container = DOCKER.inspectContainerCmd(running.get(0).getId()).exec();
+        var container = DOCKER.inspectContainerCmd(running(project, revision).getId()).exec();
         String mode = container.getHostConfig().getNetworkMode();
         assertTrue(mode.startsWith("container:"), "joined a pause container's network: " + mode);
         var pause = DOCKER.inspectContainerCmd(mode.substring("container:".length())).exec();
@@ -111,7 +111,7 @@ class EditLoopIT {
         assertEquals(project.toString(), pause.getConfig().getLabels().get(Labels.PROJECT), "down and leftovers find it");
         assertEquals("127.0.0.1", pause.getNetworkSettings().getPorts().getBindings().values().iterator().next()[0].getHostIp(),
                 "the pause publishes the port, on loopback only");
-        Eventually.await("the replaced revision's pause to go: the live one's and one spare are left", Duration.ofSeconds(60), () -> {
+        Eventually.await("the replaced revision's pause to go: the live one's and the next one's are left", Duration.ofSeconds(60), () -> {
             List<String> pauses = DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT,
                     project.toString(), "dev.devserver.role", "pause")).exec().stream().map(c -> c.getId()).toList();
             return pauses.contains(pause.getId()) && pauses.size() == 2;
@@ -121,6 +121,38 @@ class EditLoopIT {
         assertEquals("", ContainerExec.inContainer(container.getId(), "sh", "-c", WRONG_OWNER_OR_MODE).strip());
         assertEquals("1", container.getConfig().getLabels().get("dev.devserver.code-layers"));
         return container.getImageId();
+    }
+
+    /**
+     * Once {@code live} serves, the container of the revision a code edit makes next waits, created and never started:
+     * of the base {@code baseId} the edit's layer goes on, named and labelled for that revision, with its K_REVISION,
+     * in a pause's network. Returns its id.
+     */
+    private static String assertNextCreatedAhead(Path project, String live, String baseId) throws InterruptedException {
+        int generation = Integer.parseInt(live.substring(live.lastIndexOf('-') + 1));
+        String next = String.format("%s%05d", live.substring(0, live.lastIndexOf('-') + 1), generation + 1);
+        Eventually.await("the container of " + next + " to be created ahead", Duration.ofSeconds(60),
+                () -> containersOf(project, next).size() == 1);
+        var container = DOCKER.inspectContainerCmd(containersOf(project, next).get(0).getId()).exec();
+        assertEquals("created", container.getState().getStatus(), "nothing runs before the edit's files are in");
+        assertEquals(baseId, container.getImageId(), "of the base the next code layer goes on");
+        assertTrue(container.getName().startsWith("/" + next + "-deployment-"), container.getName());
+        assertTrue(List.of(container.getConfig().getEnv()).contains("K_REVISION=" + next), "the runtime contract's names");
+        assertEquals("1", container.getConfig().getLabels().get("dev.devserver.code-layers"));
+        assertTrue(container.getHostConfig().getNetworkMode().startsWith("container:"), "in a pause's network");
+        return container.getId();
+    }
+
+    private static List<com.github.dockerjava.api.model.Container> containersOf(Path project, String revision) {
+        return DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, project.toString(),
+                Labels.KNATIVE_REVISION, revision)).exec();
+    }
+
+    private static com.github.dockerjava.api.model.Container running(Path project, String revision) {
+        var running = DOCKER.listContainersCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString(),
+                Labels.KNATIVE_REVISION, revision)).exec();
+        assertEquals(1, running.size(), "one container of " + revision);
+        return running.get(0);
     }
 
     /** 1,500 small files, an 8 MB asset, a link inside the folder, and host dependencies the image must not get. */
