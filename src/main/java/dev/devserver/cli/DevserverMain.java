@@ -45,6 +45,9 @@ public class DevserverMain {
     /** picocli alone, with the verbs these arguments can reach. */
     static CommandLine withoutContainer(String... args) {
         System.setProperty("picocli.disable.closures", "true"); // else a lookup of Groovy's Closure in every jar
+        // picocli's own converters for java.time and java.sql types are found by reflection, which initialises much
+        // of java.time (a tenth of --version's time); every devserver option of such a type has its own converter.
+        System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
         return CommandLineSetup.forArgs(CommandLine.defaultFactory(), args);
     }
 

@@ -50,14 +50,52 @@ public final class StartupTraining {
         return api;
     }
 
+    /**
+     * A project shaped like a user's (sample-functions): quoted strings, maps and block lists, secrets, annotations,
+     * a function of each kind of runtime and a Dockerfile one, so the parser's and the checks' usual paths are all
+     * in the archive. A class the archive lacks costs a look-up through the class path at every run.
+     */
+    private static Path trainingProject(Path dir) throws IOException {
+        for (String function : List.of("hello", "greeter", "docker")) {
+            Files.createDirectories(dir.resolve(function));
+        }
+        Files.writeString(dir.resolve("hello/handler.js"), "module.exports = () => 'hi';\n");
+        Files.writeString(dir.resolve("greeter/handler.py"), "def handle(req):\n    return 'hi'\n");
+        Files.writeString(dir.resolve("docker/Dockerfile"), "FROM debian:bookworm-slim\nEXPOSE 8080\nCMD [\"true\"]\n");
+        return Files.writeString(dir.resolve("serverless.yml"), """
+                service: training
+                description: "a project shaped like a user's"
+                provider:
+                  name: triggermesh
+                  envs:
+                    FOO: value
+                  secrets:
+                    - training-secrets
+                functions:
+                  hello:
+                    handler: handler
+                    source: ./hello
+                    runtime: gitlab/runtimes/nodejs
+                    description: "node.js"
+                    envs:
+                      MY_FUNCTION: hello
+                    secrets:
+                      - training-secrets
+                  greeter:
+                    source: ./greeter
+                    runtime: openfaas/classic/python3
+                    annotations:
+                      autoscaling.knative.dev/maxScale: "3"
+                  docker:
+                    source: ./docker
+                    description: 'a Dockerfile function'
+                """);
+    }
+
     public static void main(String... args) throws IOException {
         Path dir = Files.createTempDirectory("devserver-training");
         try {
-            Files.createDirectories(dir.resolve("hello"));
-            Files.writeString(dir.resolve("hello/handler.js"), "module.exports = () => 'hi';\n");
-            String file = Files.writeString(dir.resolve("serverless.yml"), String.join("\n", "service: training",
-                    "provider:", "  name: triggermesh", "functions:", "  hello:", "    handler: handler",
-                    "    source: ./hello", "    runtime: gitlab/runtimes/nodejs", "")).toString();
+            String file = trainingProject(dir).toString();
             String unknownPort = "1"; // nothing listens there: `get`'s "no devserver is running" path
             HttpServer api = fakeUp(dir);
             for (List<String> verb : List.of(List.of("--version"), List.of("--help"), List.of("validate", "-f", file),

@@ -7,6 +7,10 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +42,29 @@ class DevserverMainTest {
             assertEquals(DevserverCommand.VERBS.size(), CommandLineSetup.forArgs(CommandLine.defaultFactory(), args)
                     .getSubcommands().size(), String.join(" ", args));
         }
+    }
+
+    /** DevserverMain turns picocli's own java.time and java.sql converters off: such an option needs its own. */
+    @Test
+    void everyOptionOfAJavaTimeTypeHasItsOwnConverter() {
+        List<String> missing = new ArrayList<>();
+        Deque<CommandLine> commands = new ArrayDeque<>(List.of(CommandLineSetup.configure(new CommandLine(new DevserverCommand()))));
+        int timeOptions = 0;
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            for (CommandLine.Model.ArgSpec arg : command.getCommandSpec().args()) {
+                String type = arg.type().getName();
+                if (type.startsWith("java.time.") || type.startsWith("java.sql.")) {
+                    timeOptions++;
+                    if (arg.converters().length == 0) {
+                        missing.add(command.getCommandSpec().qualifiedName() + " " + arg);
+                    }
+                }
+            }
+        }
+        assertTrue(timeOptions > 0, "the walk found the Duration options");
+        assertEquals(List.of(), missing);
     }
 
     @ParameterizedTest
