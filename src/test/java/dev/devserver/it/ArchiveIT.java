@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,8 @@ class ArchiveIT {
                 .contains("complete -F _complete_devserver"));
         String validate = run(devserver("validate"), function, env);
         assertTrue(validate.contains("✔ serverless.yml is valid: service functions, 1 function(s)"), validate);
+        assertTrainedClassPathKeepsEveryJar(home, env);
+        assertEquals(validate, run(devserver("validate"), function, env), "the same answer with the trained archive");
 
         int port = DevserverProcess.freePort();
         Path log = temp.resolve("up.log");
@@ -130,7 +133,45 @@ class ArchiveIT {
                 .reduce(trap + ":" + bin, (a, b) -> a + ":" + b);
         env.put("PATH", path);
         env.put("DEVSERVER_OFFLINE_BASES", "1");
+        env.put("XDG_CACHE_HOME", Files.createDirectories(temp.resolve("cache")).toString()); // its own archives
         return env;
+    }
+
+    /**
+     * The first light verb trained the class-data archive in the background, with the class path it was made for:
+     * the jars the training loaded from first, and behind them every other jar of the install, for a path the
+     * training never took.
+     */
+    private void assertTrainedClassPathKeepsEveryJar(Path home, Map<String, String> env) throws Exception {
+        Path cache = Path.of(env.get("XDG_CACHE_HOME"), "devserver");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        List<Path> trained;
+        do {
+            assertTrue(System.nanoTime() < deadline, "no trained archive in " + cache);
+            Thread.sleep(500);
+            try (Stream<Path> files = Files.list(cache)) {
+                trained = files.filter(f -> f.toString().endsWith("-light.jsa.cp")).toList();
+            }
+        } while (trained.isEmpty() || !Files.exists(Path.of(trained.get(0).toString().replaceAll("\\.cp$", ""))));
+        List<String> classPath = List.of(Files.readString(trained.get(0)).trim().split(":"));
+        List<String> jars;
+        try (Stream<Path> files = Stream.of("app", "lib/boot", "lib/main").flatMap(d -> list(home.resolve("quarkus-app/" + d)))) {
+            jars = files.map(Path::toString).filter(f -> f.endsWith(".jar")).toList();
+        }
+        assertEquals(jars.size(), classPath.size(), String.join("\n", classPath));
+        assertTrue(classPath.containsAll(jars), String.join("\n", classPath));
+        assertTrue(classPath.get(0).contains("/quarkus-app/app/"), "the application's own jar first: " + classPath.get(0));
+        int picocli = classPath.indexOf(jars.stream().filter(j -> j.contains("picocli")).findFirst().orElseThrow());
+        int netty = classPath.indexOf(jars.stream().filter(j -> j.contains("netty-codec-http2")).findFirst().orElseThrow());
+        assertTrue(picocli < netty, "picocli, which every light verb loads, comes before netty's HTTP/2, which none does");
+    }
+
+    private static Stream<Path> list(Path dir) {
+        try {
+            return Files.list(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String run(List<String> command, Path dir, Map<String, String> env) throws Exception {
