@@ -91,11 +91,7 @@ final class AheadContainers {
         for (String function : byFunction.keySet()) {
             Ahead ahead = byFunction.remove(function);
             try {
-                Replica replica = ahead.replica.join();
-                containers.remove(replica.containerId);
-                if (replica.pause != null) {
-                    pauses.remove(replica.pause.id());
-                }
+                remove(ahead.replica.join(), false);
             } catch (RuntimeException engineRefusedOrGone) {
                 // nothing was created, or `down` and the next `up` find it by the project label
             }
@@ -108,12 +104,14 @@ final class AheadContainers {
             if (keepPause && replica.pause != null) {
                 pauses.giveBack(replica.pause);
             }
-            workers.execute(() -> {
-                containers.remove(replica.containerId);
-                if (!keepPause && replica.pause != null) {
-                    pauses.remove(replica.pause.id());
-                }
-            });
+            workers.execute(() -> remove(replica, keepPause));
         });
+    }
+
+    private void remove(Replica replica, boolean keepPause) {
+        containers.remove(replica.containerId);
+        if (!keepPause && replica.pause != null) {
+            pauses.remove(replica.pause.id());
+        }
     }
 }

@@ -69,11 +69,27 @@ final class PauseContainers {
             return;
         }
         while (spares.size() < count) {
-            spares.add(CompletableFuture.supplyAsync(() -> {
-                String id = create();
-                return new Pause(id, CompletableFuture.supplyAsync(() -> start(id), workers));
-            }, workers));
+            spares.add(CompletableFuture.supplyAsync(this::newPause, workers));
         }
+    }
+
+    /** Created now, started in the background. */
+    private Pause newPause() {
+        String id = create();
+        return new Pause(id, CompletableFuture.supplyAsync(() -> start(id), workers));
+    }
+
+    /** The first spare the engine made (waiting for one still being created), or empty. */
+    private Optional<Pause> nextSpare() {
+        CompletableFuture<Pause> spare;
+        while ((spare = spares.poll()) != null) {
+            try {
+                return Optional.of(spare.join());
+            } catch (RuntimeException failed) {
+                // the engine refused this one; try the next
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -84,17 +100,9 @@ final class PauseContainers {
         if (port != RevisionSpec.DEFAULT_PORT || debugged) {
             return Optional.empty();
         }
-        CompletableFuture<Pause> spare;
-        while ((spare = spares.poll()) != null) {
-            try {
-                Pause taken = spare.join();
-                workers.execute(() -> prepare(1)); // the next reload's, now: a pause can take longer than a build
-                return Optional.of(taken);
-            } catch (RuntimeException failed) {
-                // the engine refused this one; try the next
-            }
-        }
-        return Optional.empty();
+        Optional<Pause> taken = nextSpare();
+        taken.ifPresent(pause -> workers.execute(() -> prepare(1))); // the next reload's, now: a pause can take longer than a build
+        return taken;
     }
 
     /**
@@ -102,19 +110,8 @@ final class PauseContainers {
      * a new one; no spare is started for it (that container's pause is the next reload's, given back if unused).
      */
     Optional<Pause> reserve() {
-        CompletableFuture<Pause> spare;
-        while ((spare = spares.poll()) != null) {
-            try {
-                return Optional.of(spare.join());
-            } catch (RuntimeException failed) {
-                // the engine refused this one; try the next
-            }
-        }
-        if (!imagePresent()) {
-            return Optional.empty();
-        }
-        String id = create();
-        return Optional.of(new Pause(id, CompletableFuture.supplyAsync(() -> start(id), workers)));
+        Optional<Pause> spare = nextSpare();
+        return spare.isPresent() || !imagePresent() ? spare : Optional.of(newPause());
     }
 
     /** A pause no container joined after all: the next one to take a pause gets it. */
