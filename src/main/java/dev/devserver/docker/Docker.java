@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one place a Docker client is made. Honours DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH); without it,
@@ -38,14 +39,13 @@ public final class Docker {
      * The next {@link #connectWithHost()} takes this connection, or its error.
      */
     public static void connectAhead() {
-        ahead = Background.start("docker-connect", Docker::connectNow);
+        AHEAD.set(Background.start("docker-connect", Docker::connectNow));
     }
 
-    private static volatile CompletableFuture<Connection> ahead;
+    private static final AtomicReference<CompletableFuture<Connection>> AHEAD = new AtomicReference<>();
 
     public static Connection connectWithHost() {
-        CompletableFuture<Connection> early = ahead;
-        ahead = null;
+        CompletableFuture<Connection> early = AHEAD.getAndSet(null); // one caller takes it
         return early == null ? connectNow() : Background.await(early);
     }
 
