@@ -59,11 +59,23 @@ public final class DevserverProcess implements AutoCloseable {
                 throw new AssertionError("up exited with " + process.exitValue() + ":\n" + output());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("up not ready:\n" + output());
+                throw new AssertionError("up not ready:\n" + output() + "\nits threads:\n" + threadDump());
             }
             Thread.sleep(200);
         }
         return this;
+    }
+
+    /** What every thread of the process is doing (jcmd Thread.print), to tell a hang from slowness. */
+    public String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     public String output() {
