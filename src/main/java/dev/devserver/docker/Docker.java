@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,18 +42,38 @@ public final class Docker {
      * The next {@link #connectWithHost()} takes this connection, or its error.
      */
     public static void connectAhead() {
-        AHEAD.set(Background.start("docker-connect", Docker::connectNow));
+        Map<String, String> env = System.getenv();
+        AHEAD.set(Background.start("docker-connect", () -> connectNow(env)));
     }
 
     private static final AtomicReference<CompletableFuture<Connection>> AHEAD = new AtomicReference<>();
 
+    /** An engine that took the connection but sends no answer (stuck, or still starting) is reported, not waited on. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     public static Connection connectWithHost() {
         CompletableFuture<Connection> early = AHEAD.getAndSet(null); // one caller takes it
-        return early == null ? connectNow() : Background.await(early);
+        Map<String, String> env = System.getenv();
+        return answered(early != null ? early : Background.start("docker-connect", () -> connectNow(env)), ANSWER_TIMEOUT, env);
     }
 
-    private static Connection connectNow() {
-        List<String> hosts = candidates(System.getenv());
+    /** The connection, or a DevserverException: the engine's own error, or that it took too long to answer. */
+    static Connection answered(CompletableFuture<Connection> connecting, Duration timeout, Map<String, String> env) {
+        try {
+            return Background.await(connecting.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new DevserverException("The container engine at " + String.join(", ", candidates(env))
+                        + " took the connection but has not answered in " + timeout.toSeconds() + " s: it is stuck or"
+                        + " still starting. See its log (/var/log/dockerd.log when bin/ensure-docker started it),"
+                        + " restart it, and try again.");
+            }
+            throw e;
+        }
+    }
+
+    static Connection connectNow(Map<String, String> env) {
+        List<String> hosts = candidates(env);
         for (String host : hosts) {
             if (host.startsWith("unix://") && hosts.size() > 1 && !Files.exists(Path.of(host.substring("unix://".length())))) {
                 continue;
