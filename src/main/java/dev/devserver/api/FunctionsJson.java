@@ -32,7 +32,7 @@ final class FunctionsJson {
         json.put("description", spec.map(FunctionSpec::description).orElse(null));
         // GitLab shows the build template ("runtime information"); a null runtime means the function's own Dockerfile.
         json.put("runtime", spec.map(s -> s.runtime() == null ? "Dockerfile" : s.runtime()).orElse(null));
-        json.put("revision", view.latestReadyRevision() != null ? view.latestReadyRevision() : view.latestCreatedRevision());
+        json.put("revision", view.hasReadyRevision() ? view.latestReadyRevision() : view.latestCreatedRevision());
         json.put("ready", view.ready());
         json.put("reason", view.reason());
         json.put("containers", view.containers());

@@ -46,12 +46,12 @@ public class ClusterCommand extends ServingCommand {
         SessionOptions options = sessionOptions(revisionTimeout, false, ServingOptions.defaults(), false);
         StatusLine terminal = StatusLine.forStdout();
         LiveSummary summary = new LiveSummary(terminal, Duration.ofSeconds(3));
-        Session session = Session.start(cluster, options, vertx, docker, new RuntimeSources(RuntimeCatalog.locate()),
-                BuildListener.SILENT, new TextConsole(terminal, summary));
-        Foreground foreground = new Foreground(session, cluster.dir(), host, cluster.namespace()).onStop(shutdown, () -> {
+        Foreground foreground = new Foreground(cluster.dir(), host, cluster.namespace()).onStop(shutdown, stopped -> {
             summary.close();
-            System.out.println(Foreground.stopping(session.inFlight(), session.gracePeriod().toSeconds()));
+            System.out.println(Foreground.stopping(stopped.inFlight(), stopped.gracePeriod().toSeconds()));
         }, () -> System.out.println("Forcing: containers are killed now."));
+        Session session = Session.start(cluster, options, vertx, docker, new RuntimeSources(RuntimeCatalog.locate()),
+                BuildListener.SILENT, new TextConsole(terminal, summary), foreground::opened);
         long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
         System.out.println("Knative cluster ready in " + took + " ms in " + cluster.dir() + ": services answer at http://"
                 + "<service>.<namespace>." + domain + ":" + session.port() + (session.httpsPort() > 0

@@ -1,39 +1,76 @@
 package dev.devserver.cli;
 
+import dev.devserver.DevserverException;
 import dev.devserver.RunningUp;
 import dev.devserver.session.Session;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
- * What `up` and `cluster` share once their session serves: the record in {@code .devserver/up.json} (for `kubeconfig`,
- * `get`, `invoke`), and the stop on Ctrl-C or SIGTERM (graceful; a second one forces it), which removes the record.
+ * What `up` and `cluster` share from the moment their session exists: the stop on Ctrl-C or SIGTERM (graceful; a
+ * second one forces it), which closes the session even while it still builds or starts, and the record in
+ * {@code .devserver/up.json} (for `kubeconfig`, `get`, `invoke`), written once the session listens and removed at the
+ * stop, so kubectl reaches `up` while its functions come up, as it shows a Knative service not ready yet.
  */
 final class Foreground {
-    private final Session session;
+    private static final long PID = ProcessHandle.current().pid();
     private final Path dir;
-    private final long pid = ProcessHandle.current().pid();
+    private final String host;
+    private final String namespace;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private Session session;
+    private boolean stopping;
 
-    Foreground(Session session, Path dir, String host, String namespace) {
-        this.session = session;
+    Foreground(Path dir, String host, String namespace) {
         this.dir = dir;
-        new RunningUp(pid, host, session.port(), session.httpsPort(), namespace, session.kubeApiPort(),
-                session.kubeApiCa().toString()).write(dir);
+        this.host = host;
+        this.namespace = namespace;
+    }
+
+    /** For {@link Session#start}: the session exists (its router bound); its record follows once its API listens. */
+    synchronized void opened(Session session) {
+        this.session = session;
+        session.whenListening(this::record);
+    }
+
+    private synchronized void record() {
+        if (stopping) {
+            return; // stopped before the API listened: no record of a process about to end
+        }
+        try {
+            new RunningUp(PID, host, session.port(), session.httpsPort(), namespace, session.kubeApiPort(),
+                    session.kubeApiCa().toString()).write(dir);
+        } catch (DevserverException e) {
+            System.err.println(e.getMessage()); // serving goes on; only the verbs that look for it will not find it
+        }
     }
 
     /** On the first signal: {@code beforeClose} (say so), then the session closes; the second forces it. */
-    Foreground onStop(ShutdownTasks shutdown, Runnable beforeClose, Runnable onForce) {
+    Foreground onStop(ShutdownTasks shutdown, Consumer<Session> beforeClose, Runnable onForce) {
         shutdown.add(() -> {
-            RunningUp.remove(dir, pid);
-            beforeClose.run();
-            session.close();
+            Session opened;
+            synchronized (this) {
+                stopping = true;
+                RunningUp.remove(dir, PID);
+                opened = session;
+            }
+            if (opened != null && !opened.closed()) { // not when its start failed and closed it
+                beforeClose.accept(opened);
+                opened.close();
+            }
             stopped.countDown();
         });
         StopSignals.install(() -> {
             onForce.run();
-            session.force();
+            Session opened;
+            synchronized (this) {
+                opened = session;
+            }
+            if (opened != null) {
+                opened.force();
+            }
         });
         return this;
     }

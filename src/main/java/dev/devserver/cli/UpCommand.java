@@ -76,20 +76,20 @@ public class UpCommand extends ServingCommand {
         JsonEvents events = new JsonEvents(System.out);
         BuildProgress progress = new BuildProgress(terminal, verbose);
         LiveSummary summary = new LiveSummary(terminal, SUMMARY_INTERVAL);
-        Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
-                json ? BuildListener.SILENT : progress, json ? events : new TextConsole(terminal, summary));
-        Foreground foreground = new Foreground(session, p.dir(), host, p.namespace()).onStop(shutdown, () -> {
+        Foreground foreground = new Foreground(p.dir(), host, p.namespace()).onStop(shutdown, stopped -> {
             summary.close();
             if (json) {
                 events.print(JsonEvents.event("stopping"));
             } else {
-                System.out.println(Foreground.stopping(session.inFlight(), session.gracePeriod().toSeconds()));
+                System.out.println(Foreground.stopping(stopped.inFlight(), stopped.gracePeriod().toSeconds()));
             }
         }, () -> {
             if (!json) {
                 System.out.println("Forcing: containers are killed now.");
             }
         });
+        Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
+                json ? BuildListener.SILENT : progress, json ? events : new TextConsole(terminal, summary), foreground::opened);
         if (json) {
             events.builds(session.builds());
             events.ready(p, session.serving().statuses(), session.requestLog().toString());

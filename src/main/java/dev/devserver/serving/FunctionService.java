@@ -25,7 +25,7 @@ public final class FunctionService implements ServiceRoute {
     private final List<Revision> history = new CopyOnWriteArrayList<>();
     private final Instant created = Instant.now();
     private volatile Revision current;
-    private volatile String notReadyReason = "not built yet";
+    private volatile String notReadyReason = ServiceStatus.NOT_BUILT;
     private volatile List<TrafficTarget> traffic = TrafficTarget.LATEST;
     private volatile boolean clusterLocal;
     private int generation;

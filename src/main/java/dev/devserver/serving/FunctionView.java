@@ -20,7 +20,16 @@ public record FunctionView(String function, String knativeService, String namesp
                         String reason, String latestCreatedRevision, String latestReadyRevision,
                         List<RevisionView> revisions, int containers, Instant created) {
         this(function, knativeService, namespace, url, ready, reason, latestCreatedRevision, latestReadyRevision,
-                revisions, containers, created, false, false, latestReadyRevision == null || latestReadyRevision.isEmpty()
-                        ? List.of() : List.of(new TrafficView(latestReadyRevision, true, null, 100)));
+                revisions, containers, created, false, false, named(latestReadyRevision)
+                        ? List.of(new TrafficView(latestReadyRevision, true, null, 100)) : List.of());
+    }
+
+    /** Some revision of it has been ready (the latest ready one is "" until then). */
+    public boolean hasReadyRevision() {
+        return named(latestReadyRevision);
+    }
+
+    private static boolean named(String revision) {
+        return revision != null && !revision.isEmpty();
     }
 }

@@ -34,6 +34,11 @@ final class KubeApi {
         });
     }
 
+    /** Runs {@code action} once it listens (on the thread that started it, or now); never if it failed to start. */
+    void whenListening(Runnable action) {
+        parts.thenRun(action);
+    }
+
     /** Waits until it listens; throws what stopped it (a DevserverException that says why). */
     void await() {
         parts();

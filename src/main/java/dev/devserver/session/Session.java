@@ -40,6 +40,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +65,7 @@ public final class Session implements AutoCloseable {
     private final AppliedServices services;
     private final KubeApi kubeApi;
     private List<BuildResult> builds = List.of();
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** `up --debug`: each debugged function's debugger port on loopback, by function name. */
     private final Map<String, DebugPortForward> debugPorts = new LinkedHashMap<>();
 
@@ -117,8 +120,19 @@ public final class Session implements AutoCloseable {
     /** Binds the router first (a busy port fails fast), removes leftovers of a crashed run, then builds and deploys. */
     public static Session start(Project project, SessionOptions options, Vertx vertx, DockerClient docker,
                                 RuntimeSources runtimes, BuildListener buildListener, SessionListener listener) {
+        return start(project, options, vertx, docker, runtimes, buildListener, listener, opened -> { });
+    }
+
+    /**
+     * @param opened given the session as soon as its router is bound, before the builds: a stop may then close it
+     *               (Ctrl-C during a long build), and {@link #whenListening} say when kubectl can reach it
+     */
+    public static Session start(Project project, SessionOptions options, Vertx vertx, DockerClient docker,
+                                RuntimeSources runtimes, BuildListener buildListener, SessionListener listener,
+                                Consumer<Session> opened) {
         Session session = new Session(project, options, vertx, docker, listener);
         try {
+            opened.accept(session);
             int removed = session.serving.removeLeftovers();
             if (removed > 0) {
                 listener.message("Removed " + removed + " container(s) left by an earlier run.");
@@ -172,6 +186,11 @@ public final class Session implements AutoCloseable {
                     + "). Another program (or another devserver) may use that port: stop it or pick another with --port"
                     + (tls == null ? "." : " or --https-port."));
         }
+    }
+
+    /** Runs {@code action} once the Kubernetes API listens too (on another thread, or now); never if it failed to. */
+    public void whenListening(Runnable action) {
+        kubeApi.whenListening(action);
     }
 
     public Project project() {
@@ -250,6 +269,9 @@ public final class Session implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // a stop during the start, and the start's own clean-up after it
+        }
         for (FileWatcher w : new FileWatcher[]{watcher, secretWatcher}) {
             if (w != null) {
                 w.close();
@@ -272,6 +294,11 @@ public final class Session implements AutoCloseable {
         }
         requestLog.close();
         containerLogs.close();
+    }
+
+    /** Closed: stopped, or its start failed. */
+    public boolean closed() {
+        return closed.get();
     }
 
     /** Requests to functions in flight right now (what a stop waits for). */

@@ -252,10 +252,16 @@ final class KnativeObjects {
         return condition("Ready", view, since);
     }
 
-    /** Ready and ConfigurationsReady: True, False with the failure as message, or Unknown while the first deploys. */
+    /**
+     * Ready and ConfigurationsReady: True, False with the failure as message, or Unknown while the first deploys (and
+     * before its image is built, as Knative's RevisionMissing while a new service waits for its first revision).
+     */
     private static Condition condition(String type, FunctionView view, Instant since) {
         if (view.ready()) {
             return condition(type, "True", null, null, since);
+        }
+        if (ServiceStatus.NOT_BUILT.equals(view.reason())) {
+            return routeCondition(type, view);
         }
         if (view.reason() == null || view.reason().isBlank() || view.reason().equals(ServiceStatus.STARTING)) {
             return condition(type, "Unknown", "Deploying", null, since);
@@ -270,7 +276,7 @@ final class KnativeObjects {
     }
 
     private static Condition routeCondition(String type, FunctionView view) {
-        return view.latestReadyRevision() != null ? condition(type, "True", null, null, view.created())
+        return view.hasReadyRevision() ? condition(type, "True", null, null, view.created())
                 : condition(type, "Unknown", "RevisionMissing", "Configuration \"" + view.knativeService()
                 + "\" is waiting for a Revision to become ready.", view.created());
     }

@@ -1,0 +1,65 @@
+package dev.devserver.it;
+
+import com.github.dockerjava.api.model.Container;
+import dev.devserver.docker.Labels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An `up` whose function takes a minute to become ready, driven as a user does from a second terminal: while it still
+ * builds and starts, `devserver get` and the real kubectl already reach it and show the service not ready yet (as
+ * Knative does for a new service), and Ctrl-C then stops it with nothing left behind.
+ */
+class StartingUpIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void kubectlReachesAnUpStillStartingAndCtrlCThenLeavesNothing() throws Exception {
+        Engine.docker();
+        Path project = TestProjects.copy("slow-start", temp).toRealPath();
+        Path record = project.resolve(".devserver/up.json");
+        try (DevserverProcess up = DevserverProcess.start(project, temp.resolve("up.log"), "up", "--port",
+                String.valueOf(DevserverProcess.freePort()))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!Files.exists(record)) {
+                assertTrue(up.alive() && System.nanoTime() < deadline, "no " + record + ":\n" + up.output());
+                Thread.sleep(200);
+            }
+            assertStillStarting(up);
+
+            DevserverProcess get = DevserverProcess.run(project, temp.resolve("get.log"), "get", "ksvc");
+            assertEquals(0, get.exitCode(), get.output());
+            assertTrue(get.output().lines().anyMatch(l -> l.matches("slow-waits +http://\\S+ .*Unknown +(RevisionMissing|Deploying)")),
+                    get.output());
+            KubectlShell kubectl = KubectlShell.forRunningUp(project, temp, "slow-start-local");
+            assertEquals("Unknown", kubectl.ok("kubectl get ksvc slow-waits -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}'")
+                    .trim());
+            assertStillStarting(up);
+
+            up.signal("INT");
+            assertTrue(up.awaitExit(Duration.ofSeconds(120)), "Ctrl-C did not stop an `up` still starting:\n" + up.output());
+            assertTrue(up.output().contains("Stopping:"), up.output());
+            assertFalse(Files.exists(record), "the record of a stopped `up` is removed");
+            List<Container> left = Engine.docker().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec();
+            assertEquals(List.of(), left.stream().map(c -> c.getNames()[0]).toList(), "containers left by the stopped `up`");
+        }
+    }
+
+    /** The premise: the function has not become ready yet (its $init waits a minute). */
+    private static void assertStillStarting(DevserverProcess up) {
+        assertFalse(up.output().contains("Press Ctrl-C"), "the function was ready already:\n" + up.output());
+    }
+}
