@@ -33,8 +33,13 @@ public class DevserverMain {
     /**
      * Under Quarkus' test launcher ({@code @QuarkusMainTest}) the exit code goes to the test's handler; in a packaged
      * run straight to System.exit, not through Quarkus' own handler, which first starts JBoss Logging to log it.
+     * On bin/devserver's plain class path (the application class loader, neither Quarkus' runner nor its test class
+     * loader) nothing can have set a handler, and looking it up would load Quarkus' lifecycle classes for nothing.
      */
     private static void exit(int exitCode) {
+        if (DevserverMain.class.getClassLoader() == ClassLoader.getSystemClassLoader()) {
+            System.exit(exitCode);
+        }
         BiConsumer<Integer, Throwable> handler = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         if (handler.getClass().getEnclosingClass() == ApplicationLifecycleManager.class) {
             System.exit(exitCode);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.devserver.DevserverException;
+import dev.devserver.JsonTree;
 import dev.devserver.RunningUp;
 import dev.devserver.YamlWriter;
 import dev.devserver.api.kube.ApiToken;
@@ -30,7 +31,6 @@ import java.util.Map;
  */
 @Command(name = "get", description = "Show the Knative services or revisions of the running `devserver up`, like kubectl get.")
 public class GetCommand extends ProjectCommand {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> SERVICES = List.of("ksvc", "kservice", "kservices", "service", "services");
     private static final List<String> REVISIONS = List.of("revision", "revisions", "rev", "revs");
 
@@ -140,7 +140,7 @@ public class GetCommand extends ProjectCommand {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(answer);
+            body = JsonTree.read(answer); // no ObjectMapper for the table, the usual answer
         } catch (IOException e) {
             body = null;
         }
@@ -166,7 +166,7 @@ public class GetCommand extends ProjectCommand {
 
     private static String pretty(JsonNode body) {
         try {
-            return JSON.writeValueAsString(body);
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body);
         } catch (IOException e) {
             throw new DevserverException("Cannot print the answer as JSON: " + e.getMessage());
         }
@@ -177,6 +177,6 @@ public class GetCommand extends ProjectCommand {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(0);
-        return YamlWriter.dump(JSON.convertValue(body, Map.class), options);
+        return YamlWriter.dump(new ObjectMapper().convertValue(body, Map.class), options);
     }
 }

@@ -3,7 +3,6 @@ package dev.devserver.cli;
 import com.sun.net.httpserver.HttpServer;
 import dev.devserver.RunningUp;
 import dev.devserver.project.ProjectDiscovery;
-import io.quarkus.runtime.ApplicationLifecycleManager;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -114,7 +113,6 @@ public final class StartupTraining {
             }
             ProjectDiscovery.find(dir); // what the verbs run without -f (in the project's folder) do first
             api.stop(0);
-            ApplicationLifecycleManager.getDefaultExitCodeHandler(); // the classes of DevserverMain's exit too
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,6 +1,8 @@
 package dev.devserver.secrets;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devserver.DevserverException;
 import dev.devserver.StateDir;
@@ -33,9 +35,11 @@ public final class SecretStore {
     /** Kubernetes rejects secrets whose data exceeds 1 MiB; so does devserver, to behave the same when deployed. */
     static final int MAX_BYTES = 1 << 20;
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> DATA = new TypeReference<>() {
-    };
+    /**
+     * Secrets are read with jackson-core's parser alone: `secret list` ends before ObjectMapper's static set-up
+     * (a GregorianCalendar and the CLDR locale data behind it) would pay off. The mapper only writes them.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path projectDir;
     private final String namespace;
@@ -153,7 +157,7 @@ public final class SecretStore {
         data.values().forEach(Objects::requireNonNull);
         Path file = folder().resolve(name); // only writing creates (and restricts) the folders
         try {
-            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(data));
+            byte[] bytes = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(data));
             if (bytes.length > MAX_BYTES) {
                 throw new DevserverException("secret \"" + name + "\" holds " + bytes.length
                         + " bytes; Kubernetes limits a secret to 1 MiB: split it into several secrets");
@@ -166,8 +170,22 @@ public final class SecretStore {
 
     /** Jackson's messages quote the text around an error, which could be a value: report the file only. */
     private static Map<String, String> parse(Path file, byte[] bytes) {
-        try {
-            return JSON.readValue(bytes, DATA);
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            // what ObjectMapper's readValue(bytes, TreeMap<String, String>) takes: an object of strings, null or
+            // other scalars (as their text); a repeated key's last value
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an object");
+            }
+            Map<String, String> data = new TreeMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!value.isScalarValue()) {
+                    throw new IOException("not a string");
+                }
+                data.put(key, value == JsonToken.VALUE_NULL ? null : parser.getText());
+            }
+            return data;
         } catch (IOException | RuntimeException e) {
             throw new DevserverException(file + " is not a devserver secret (a JSON object of strings): delete it with"
                     + " `devserver secret delete` and create the secret again");

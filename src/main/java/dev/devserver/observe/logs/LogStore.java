@@ -1,7 +1,7 @@
 package dev.devserver.observe.logs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.JsonTree;
 import dev.devserver.observe.query.LogQuery;
 import dev.devserver.observe.stats.LineFields;
 
@@ -32,8 +32,6 @@ import java.util.function.Predicate;
  * function's requests and its output alike.
  */
 public final class LogStore implements LogSearch {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path folder;
     private final Function<String, String> knativeServiceOf;
     private final Function<String, String> functionOfService;
@@ -177,7 +175,7 @@ public final class LogStore implements LogSearch {
             return null;
         }
         try {
-            return JSON.readTree(line) instanceof ObjectNode node ? node : null;
+            return JsonTree.read(line) instanceof ObjectNode node ? node : null; // `logs` ends before a mapper would pay off
         } catch (IOException e) {
             return null;
         }
