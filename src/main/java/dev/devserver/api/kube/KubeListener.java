@@ -24,7 +24,7 @@ public final class KubeListener implements AutoCloseable {
     /** Binds a free port on {@code host} (loopback unless `up --host` said otherwise). */
     public static KubeListener start(Vertx vertx, String host, Handler<HttpServerRequest> api, PemKeyCertOptions keyCert) {
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(0).setSsl(true).setKeyCertOptions(keyCert)
-                .setUseAlpn(true).setMaxHeaderSize(16 * 1024);
+                .setUseAlpn(false).setMaxHeaderSize(16 * 1024);
         try {
             HttpServer server = vertx.createHttpServer(options).requestHandler(api).listen()
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
