@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A loopback HTTPS port for the API when the router has no HTTPS of devserver's own CA: kubectl (client-go's
  * clientcmd) sends a kubeconfig's credentials only over TLS, so a bearer token over plain HTTP would never arrive.
+ * HTTP/1.1 only (no h2 offered by ALPN): client-go then speaks HTTP/1.1, and kubectl's calls no longer load netty's
+ * and Vert.x's HTTP/2 server into an idle `up` (~200 classes, 2-3 MB of RSS by bench/kubectl-bench.sh).
  */
 public final class KubeListener implements AutoCloseable {
     private final HttpServer server;
