@@ -44,7 +44,7 @@ final class Containers {
     private EngineKind engine() {
         EngineKind known = engine;
         if (known == null) {
-            engine = known = EngineKind.of(docker.versionCmd().exec(), docker.infoCmd().exec());
+            engine = known = EngineKind.of(docker);
         }
         return known;
     }
@@ -260,7 +260,9 @@ final class Containers {
     int removeAll(String projectDir) {
         List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.PROJECT, projectDir)).exec();
-        leftovers.parallelStream().forEach(c -> remove(c.getId()));
+        // pause containers after the containers in their network: Podman removes no pause that one still joins
+        leftovers.parallelStream().filter(c -> !PauseContainers.isPause(c)).forEach(c -> remove(c.getId()));
+        leftovers.parallelStream().filter(PauseContainers::isPause).forEach(c -> remove(c.getId()));
         return leftovers.size();
     }
 }

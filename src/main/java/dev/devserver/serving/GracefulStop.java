@@ -1,8 +1,10 @@
 package dev.devserver.serving;
 
+import com.github.dockerjava.api.model.Container;
 import dev.devserver.docker.Labels;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -79,10 +81,15 @@ final class GracefulStop {
      */
     void stopAll(String projectDir, Executor workers) {
         try {
-            CompletableFuture.allOf(containers.all(projectDir).stream()
-                    .map(c -> CompletableFuture.runAsync(() -> stop(c.getId(), c.getLabels().get(Labels.FUNCTION),
-                            () -> 0, "paused".equals(c.getState())), workers))
-                    .toArray(CompletableFuture[]::new)).join();
+            List<Container> all = containers.all(projectDir);
+            // Pause containers last: the containers in their network still drain through it, and Podman refuses to
+            // remove a pause while a container that joined it exists ("has dependent containers").
+            for (boolean pauses : new boolean[]{false, true}) {
+                CompletableFuture.allOf(all.stream().filter(c -> PauseContainers.isPause(c) == pauses)
+                        .map(c -> CompletableFuture.runAsync(() -> stop(c.getId(), c.getLabels().get(Labels.FUNCTION),
+                                () -> 0, "paused".equals(c.getState())), workers))
+                        .toArray(CompletableFuture[]::new)).join();
+            }
         } catch (RuntimeException engineDown) {
             // nothing to stop when the engine is gone; `down` or the next `up` removes what is left
         }

@@ -2,6 +2,7 @@ package dev.devserver.serving;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
@@ -117,6 +118,11 @@ final class PauseContainers {
     /** A pause no container joined after all: the next one to take a pause gets it. */
     void giveBack(Pause pause) {
         spares.add(CompletableFuture.completedFuture(pause));
+    }
+
+    /** Whether a listed container is a pause container (of any run). */
+    static boolean isPause(Container container) {
+        return container.getLabels() != null && "pause".equals(container.getLabels().get(ROLE));
     }
 
     /** The joining container's host configuration: the pause's network namespace instead of its own network and ports. */
