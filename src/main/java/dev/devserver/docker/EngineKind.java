@@ -1,5 +1,6 @@
 package dev.devserver.docker;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VersionComponent;
@@ -8,6 +9,11 @@ import java.util.List;
 
 /** Which engine answers Docker's API, from its /version and /info: Docker or Podman, and what Podman cannot do. */
 public record EngineKind(String name, String version, boolean podman, boolean rootless, String cgroupVersion) {
+    /** Asks the engine (/version and /info). */
+    public static EngineKind of(DockerClient docker) {
+        return of(docker.versionCmd().exec(), docker.infoCmd().exec());
+    }
+
     public static EngineKind of(Version version, Info info) {
         List<VersionComponent> components = version.getComponents() == null ? List.of() : version.getComponents();
         VersionComponent podman = components.stream()

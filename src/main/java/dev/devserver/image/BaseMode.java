@@ -107,7 +107,7 @@ public record BaseMode(boolean offline, String reason) {
             // Its progress goes to stderr; stdout stays clean for --json readers.
             ProcessBuilder builder = new ProcessBuilder(script.toString(), "bookworm", "bullseye")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
-            if (EngineKind.of(docker.versionCmd().exec(), docker.infoCmd().exec()).podman()) {
+            if (EngineKind.of(docker).podman()) {
                 builder.environment().put("DEVSERVER_ENGINE", "podman"); // the bases go where the builds run
             }
             Process process = builder.start();

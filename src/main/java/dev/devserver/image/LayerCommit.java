@@ -3,6 +3,10 @@ package dev.devserver.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import dev.devserver.docker.EngineApi;
+import dev.devserver.docker.EngineKind;
 import dev.devserver.docker.Labels;
 
 import java.io.ByteArrayInputStream;
@@ -12,20 +16,36 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A code layer made without a build: the changed files are copied into a container of the base image that never
  * starts, and the container is committed. That is what the template's last {@code COPY function/ <dest>} does (the
  * same tar, files owned by root, missing folders made 0755), without the builder's per-step containers: a
- * few hundred milliseconds less between saving and serving. The commit keeps the base's configuration (command, env,
- * user, labels) and sets the layer count; an engine whose commit does not (checked on the first result) gets the
- * build. Once the engine has shown that, later layers commit in the background ({@link #commitLater}): the revision's
- * container starts from the base with the same layer meanwhile.
+ * few hundred milliseconds less between saving and serving. The commit keeps the base's configuration (command,
+ * entrypoint, env, user, working directory, ports, labels) and adds the layer count; an engine whose commit does not
+ * (checked on the first result, {@link #differences}) gets the build. Once the engine has shown that, later layers
+ * commit in the background ({@link #commitLater}): the revision's container starts from the base with the same layer
+ * meanwhile.
+ * <p>
+ * Podman's compatible commit takes the new image's labels only from {@code changes} (not from the body, as Docker
+ * also does), and writes the container's whole environment into the image: its defaults ({@code container=podman},
+ * {@code TERM=xterm}) too, in another order. So the label goes as a {@code LABEL} change on both engines, and on
+ * Podman the helper container is created through Podman's own API without any environment of its own
+ * ({@code unsetenvall}): it never runs, and its commit keeps the base's environment exactly.
  */
 final class LayerCommit {
     /** Layers up to this size are kept in memory for the revision's container; bigger ones commit first. */
@@ -36,19 +56,21 @@ final class LayerCommit {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile boolean engineKeepsLabels = true;
+    private final EngineApi api;
+    private volatile Boolean podman;
+    private volatile boolean engineKeepsConfiguration = true;
     private volatile boolean engineChecked;
 
     LayerCommit(DockerClient docker) {
         this.docker = docker;
+        this.api = new EngineApi(docker);
     }
 
     /** @return the image id tagged {@code repository:tag} and {@code repository:latest}, or empty when only a build will do */
     Optional<String> commit(CodeLayer.Plan plan, InspectImageResponse base, String repository, String tag) throws IOException {
-        if (!engineKeepsLabels) {
+        if (!engineKeepsConfiguration) {
             return Optional.empty();
         }
-        Map<String, String> baseLabels = base.getConfig().getLabels() == null ? Map.of() : base.getConfig().getLabels();
         Path tar = Files.createTempFile("devserver-layer-", ".tar");
         String container = null;
         try {
@@ -58,13 +80,11 @@ final class LayerCommit {
             try (InputStream in = Files.newInputStream(tar)) {
                 container = helper(plan, base, in);
             }
-            String id = docker.commitCmd(container).withRepository(repository).withTag(tag).withPause(false)
-                    .withLabels(Map.of(CodeLayer.LAYERS_LABEL, Integer.toString(plan.layers()))).exec();
-            Map<String, String> labels = docker.inspectImageCmd(id).exec().getConfig().getLabels();
-            if (labels == null || !String.valueOf(plan.layers()).equals(labels.get(CodeLayer.LAYERS_LABEL))
-                    || !labels.entrySet().containsAll(baseLabels.entrySet().stream()
-                            .filter(e -> !e.getKey().equals(CodeLayer.LAYERS_LABEL)).toList())) {
-                engineKeepsLabels = false;
+            Map<String, String> label = Map.of(CodeLayer.LAYERS_LABEL, Integer.toString(plan.layers()));
+            String id = commitContainer(container, repository, tag, label);
+            List<String> differences = differences(base.getConfig(), docker.inspectImageCmd(id).exec().getConfig(), label);
+            if (!differences.isEmpty()) {
+                engineKeepsConfiguration = false;
                 docker.removeImageCmd(repository + ":" + tag).withForce(true).exec();
                 return Optional.empty();
             }
@@ -77,6 +97,43 @@ final class LayerCommit {
             Files.deleteIfExists(tar);
             remove(container);
         }
+    }
+
+    /**
+     * What a committed image's configuration has other than its base's plus {@code added} labels: command,
+     * entrypoint, environment (in order), user, working directory, exposed ports, labels. An absent entrypoint and an
+     * empty one are the same, and so are an empty working directory and {@code /} (Podman writes both ways).
+     */
+    static List<String> differences(ContainerConfig base, ContainerConfig committed, Map<String, String> added) {
+        List<String> out = new ArrayList<>();
+        compare(out, "command", list(base.getCmd()), list(committed.getCmd()));
+        compare(out, "entrypoint", list(base.getEntrypoint()), list(committed.getEntrypoint()));
+        compare(out, "environment", list(base.getEnv()), list(committed.getEnv()));
+        compare(out, "user", Objects.toString(base.getUser(), ""), Objects.toString(committed.getUser(), ""));
+        compare(out, "working directory", workdir(base.getWorkingDir()), workdir(committed.getWorkingDir()));
+        compare(out, "exposed ports", ports(base.getExposedPorts()), ports(committed.getExposedPorts()));
+        Map<String, String> labels = new TreeMap<>(base.getLabels() == null ? Map.of() : base.getLabels());
+        labels.putAll(added);
+        compare(out, "labels", labels, new TreeMap<>(committed.getLabels() == null ? Map.of() : committed.getLabels()));
+        return out;
+    }
+
+    private static void compare(List<String> out, String what, Object base, Object committed) {
+        if (!base.equals(committed)) {
+            out.add(what + " " + committed + " instead of " + base);
+        }
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private static String workdir(String dir) {
+        return dir == null || dir.isEmpty() ? "/" : dir;
+    }
+
+    private static Set<String> ports(ExposedPort[] ports) {
+        return ports == null ? Set.of() : Stream.of(ports).map(ExposedPort::toString).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -98,8 +155,7 @@ final class LayerCommit {
             String container = null;
             try {
                 container = helper(plan, base, new ByteArrayInputStream(layer));
-                String id = docker.commitCmd(container).withRepository(repository).withTag(tag).withPause(false)
-                        .withLabels(label).exec();
+                String id = commitContainer(container, repository, tag, label);
                 docker.tagImageCmd(id, repository, "latest").exec();
                 return id;
             } catch (RuntimeException e) {
@@ -121,8 +177,11 @@ final class LayerCommit {
     private String helper(CodeLayer.Plan plan, InspectImageResponse base, InputStream tar) {
         Map<String, String> baseLabels = base.getConfig().getLabels() == null ? Map.of() : base.getConfig().getLabels();
         String project = baseLabels.get(Labels.PROJECT); // the same value the image has: nothing new merges into it
-        String container = docker.createContainerCmd(plan.baseImageId())
-                .withLabels(project == null ? Map.of() : Map.of(Labels.PROJECT, project)).exec().getId();
+        Map<String, String> labels = project == null ? Map.of() : Map.of(Labels.PROJECT, project);
+        String container = podman()
+                ? api.post("/v4.0.0/libpod/containers/create", Map.of(),
+                        Map.of("image", plan.baseImageId(), "unsetenvall", true, "labels", labels)).get("Id").asText()
+                : docker.createContainerCmd(plan.baseImageId()).withLabels(labels).exec().getId();
         try {
             docker.copyArchiveToContainerCmd(container).withRemotePath(destination(plan, base)).withTarInputStream(tar).exec();
             return container;
@@ -130,6 +189,23 @@ final class LayerCommit {
             remove(container);
             throw e;
         }
+    }
+
+    /** Commits {@code container} as {@code repository:tag} with {@code labels} added (as LABEL changes); its image id. */
+    private String commitContainer(String container, String repository, String tag, Map<String, String> labels) {
+        Map<String, String> query = new LinkedHashMap<>(Map.of("container", container, "repo", repository, "tag", tag,
+                "pause", "false"));
+        query.put("changes", labels.entrySet().stream().map(e -> "LABEL " + e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")));
+        return api.post("/v1.41/commit", query, Map.of()).get("Id").asText();
+    }
+
+    private boolean podman() {
+        Boolean known = podman;
+        if (known == null) {
+            podman = known = EngineKind.of(docker).podman();
+        }
+        return known;
     }
 
     private void remove(String container) {

@@ -78,7 +78,7 @@ class EditLoopIT {
             Files.writeString(fn.resolve("handler.js"), "module.exports = () => 'v4';\n");
             awaitServed(session, host, "v4");
             String fourth = live(session).image();
-            assertEquals(DOCKER.inspectImageCmd(fourth).exec().getParent(), assertRunsInAPause(project, live(session).name(), fn),
+            assertEquals(id(DOCKER.inspectImageCmd(fourth).exec().getParent()), id(assertRunsInAPause(project, live(session).name(), fn)),
                     "later ones start from the base with the layer's files while the image commits");
             assertEquals(ahead, running(project, live(session).name()).getId(),
                     "the edit's revision runs the container created ahead for it, its files copied in at the edit");
@@ -191,7 +191,8 @@ class EditLoopIT {
     private static TreeSet<String> tags(Path project) {
         TreeSet<String> tags = new TreeSet<>();
         for (Image image : DOCKER.listImagesCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec()) {
-            tags.addAll(List.of(image.getRepoTags()));
+            // Podman names them docker.io/library/<name> (or localhost/<name>) and finds them by the short name
+            Stream.of(image.getRepoTags()).map(t -> t.replaceFirst("^(docker\\.io/library|localhost)/", "")).forEach(tags::add);
         }
         return tags;
     }
@@ -216,17 +217,29 @@ class EditLoopIT {
         return String.join("\n", lines);
     }
 
-    /** A code layer runs as its base does: same command, environment, user, ports, labels but its layer count. */
+    /**
+     * A code layer runs as its base does: same command, environment (in order), user, ports, labels but its layer
+     * count. An empty entrypoint is none (Podman's commit writes the base's absent one as empty).
+     */
     private static void assertSameConfiguration(String base, String layered) {
         var before = DOCKER.inspectImageCmd(base).exec().getConfig();
         var after = DOCKER.inspectImageCmd(layered).exec().getConfig();
-        assertEquals(Arrays.deepToString(new Object[]{before.getCmd(), before.getEntrypoint(), before.getEnv(),
+        assertEquals(Arrays.deepToString(new Object[]{before.getCmd(), entrypoint(before.getEntrypoint()), before.getEnv(),
                         before.getWorkingDir(), before.getUser(), before.getExposedPorts()}),
-                Arrays.deepToString(new Object[]{after.getCmd(), after.getEntrypoint(), after.getEnv(),
+                Arrays.deepToString(new Object[]{after.getCmd(), entrypoint(after.getEntrypoint()), after.getEnv(),
                         after.getWorkingDir(), after.getUser(), after.getExposedPorts()}), "the code layer's image runs as its base does");
         Map<String, String> labels = new HashMap<>(after.getLabels());
         labels.remove("dev.devserver.code-layers");
         assertEquals(before.getLabels(), labels);
+    }
+
+    /** An image id without its digest's name (Podman's image parent has none, its container's image id has). */
+    private static String id(String id) {
+        return id.replaceFirst("^sha256:", "");
+    }
+
+    private static String[] entrypoint(String[] entrypoint) {
+        return entrypoint == null ? new String[0] : entrypoint;
     }
 
     private static final String LIST_FILES = "cd /app/function && { find . -type f -exec sha256sum {} + | awk '{print $2 \" \" $1}';"
