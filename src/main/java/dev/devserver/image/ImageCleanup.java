@@ -1,19 +1,21 @@
 package dev.devserver.image;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PruneResponse;
 import com.github.dockerjava.api.model.PruneType;
-import dev.devserver.DevserverException;
+import dev.devserver.docker.EngineApi;
+import dev.devserver.docker.EngineKind;
 import dev.devserver.docker.Labels;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +32,12 @@ import java.util.stream.Stream;
  */
 public final class ImageCleanup {
     private final DockerClient docker;
+    private final EngineApi api;
+    private volatile Boolean podman;
 
     public ImageCleanup(DockerClient docker) {
         this.docker = docker;
+        this.api = new EngineApi(docker);
     }
 
     /** At {@code up} start and {@code down}: per function, the image tagged latest and the newest other one stay. */
@@ -66,22 +71,80 @@ public final class ImageCleanup {
         return removed;
     }
 
-    /** {@code devserver prune}: every image of the project no container uses, with the bytes the engine freed. */
+    /**
+     * {@code devserver prune}: every image of the project no container uses (tagged ones, the code layers' bases and
+     * the builds' intermediate images), with the bytes the engine freed. Docker's prune says what it freed. Podman 4.3's
+     * compatible prune takes only dangling images (it adds dangling=true, and refuses ours), so there Podman's own
+     * prune runs ({@code all}, the same label filter); it reports each image's whole size, shared layers included, so
+     * what it freed is counted here: the layers of the removed images that no image left on the engine has.
+     */
     public Pruned pruneAll(Path projectDir) {
-        int images = docker.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, projectDir.toString()))
-                .exec().size();
-        PruneResponse response;
-        try {
-            response = docker.pruneCmd(PruneType.IMAGES).withDangling(false)
+        int images = projectImages(projectDir).size();
+        long freed;
+        if (podman()) {
+            Map<String, Long> layers = new HashMap<>();
+            projectImages(projectDir).forEach(image -> layers.putAll(layerSizes(image.getId())));
+            api.post("/v4.0.0/libpod/images/prune", Map.of("all", "true",
+                    "filters", EngineApi.json(Map.of("label", List.of(Labels.PROJECT + "=" + projectDir)))), null);
+            for (Image left : docker.listImagesCmd().withShowAll(true).exec()) {
+                try {
+                    layers.keySet().removeAll(chains(docker.inspectImageCmd(left.getId()).exec()));
+                } catch (NotFoundException goneMeanwhile) {
+                    // removed by someone else since the list: it keeps nothing
+                }
+            }
+            freed = layers.values().stream().mapToLong(Long::longValue).sum();
+        } else {
+            PruneResponse response = docker.pruneCmd(PruneType.IMAGES).withDangling(false)
                     .withLabelFilter(Labels.PROJECT + "=" + projectDir).exec();
-        } catch (InternalServerErrorException e) {
-            // Podman 4.3 adds dangling=true to its Docker-compatible prune and refuses ours (dangling=false).
-            throw new DevserverException("The engine refused to prune (" + e.getMessage().replaceAll("\\s+", " ").strip()
-                    + "). On Podman run: podman image prune -a -f --filter label=" + Labels.PROJECT + "=" + projectDir);
+            freed = response.getSpaceReclaimed() == null ? 0 : response.getSpaceReclaimed();
         }
-        int left = docker.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, projectDir.toString()))
-                .exec().size();
-        return new Pruned(images - left, left, response.getSpaceReclaimed() == null ? 0 : response.getSpaceReclaimed());
+        int left = projectImages(projectDir).size();
+        return new Pruned(images - left, left, freed);
+    }
+
+    private List<Image> projectImages(Path projectDir) {
+        return docker.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, projectDir.toString())).exec();
+    }
+
+    /**
+     * The image's layers, each named by its chain (the diff ids from the bottom up to it, as engines share layers),
+     * with its size from the image's history: one entry with a size per layer, newest first.
+     */
+    private Map<String, Long> layerSizes(String image) {
+        List<String> chains;
+        try {
+            chains = chains(docker.inspectImageCmd(image).exec());
+        } catch (NotFoundException goneMeanwhile) {
+            return Map.of();
+        }
+        List<Long> sizes = new ArrayList<>();
+        api.get("/v1.41/images/" + image + "/history", Map.of())
+                .forEach(entry -> sizes.add(0, entry.path("Size").asLong()));
+        sizes.removeIf(size -> size == 0); // steps that made no layer (ENV, LABEL, CMD...)
+        Map<String, Long> out = new HashMap<>();
+        for (int i = 0; i < chains.size() && i < sizes.size(); i++) {
+            out.put(chains.get(i), sizes.get(i));
+        }
+        return out;
+    }
+
+    static List<String> chains(InspectImageResponse image) {
+        List<String> layers = image.getRootFS() == null || image.getRootFS().getLayers() == null ? List.of()
+                : image.getRootFS().getLayers();
+        List<String> chains = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            chains.add(String.join(",", layers.subList(0, i + 1)));
+        }
+        return chains;
+    }
+
+    private boolean podman() {
+        Boolean known = podman;
+        if (known == null) {
+            podman = known = EngineKind.of(docker).podman();
+        }
+        return known;
     }
 
     /** What {@link #pruneAll} did: images removed, images left (in use), bytes freed. */
