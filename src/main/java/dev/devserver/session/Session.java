@@ -125,7 +125,7 @@ public final class Session implements AutoCloseable {
 
     /**
      * @param opened given the session as soon as its router is bound, before the builds: a stop may then close it
-     *               (Ctrl-C during a long build), and {@link #whenListening} say when kubectl can reach it
+     *               (Ctrl-C during a long build), and its {@link #whenListening} tells when kubectl can reach it
      */
     public static Session start(Project project, SessionOptions options, Vertx vertx, DockerClient docker,
                                 RuntimeSources runtimes, BuildListener buildListener, SessionListener listener,
