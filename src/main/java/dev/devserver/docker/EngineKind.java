@@ -5,13 +5,24 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VersionComponent;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /** Which engine answers Docker's API, from its /version and /info: Docker or Podman, and what Podman cannot do. */
 public record EngineKind(String name, String version, boolean podman, boolean rootless, String cgroupVersion) {
-    /** Asks the engine (/version and /info). */
+    /** Engines already asked, by client: a client talks to one engine, and its kind does not change under it. */
+    private static final Map<DockerClient, EngineKind> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Asks the engine (/version and /info) once per client; the stages that need to know share the answer. */
     public static EngineKind of(DockerClient docker) {
-        return of(docker.versionCmd().exec(), docker.infoCmd().exec());
+        EngineKind known = KNOWN.get(docker);
+        if (known == null) {
+            known = of(docker.versionCmd().exec(), docker.infoCmd().exec());
+            KNOWN.put(docker, known);
+        }
+        return known;
     }
 
     public static EngineKind of(Version version, Info info) {

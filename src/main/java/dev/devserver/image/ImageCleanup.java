@@ -33,7 +33,6 @@ import java.util.stream.Stream;
 public final class ImageCleanup {
     private final DockerClient docker;
     private final EngineApi api;
-    private volatile Boolean podman;
 
     public ImageCleanup(DockerClient docker) {
         this.docker = docker;
@@ -81,7 +80,7 @@ public final class ImageCleanup {
     public Pruned pruneAll(Path projectDir) {
         int images = projectImages(projectDir).size();
         long freed;
-        if (podman()) {
+        if (EngineKind.of(docker).podman()) {
             Map<String, Long> layers = new HashMap<>();
             projectImages(projectDir).forEach(image -> layers.putAll(layerSizes(image.getId())));
             api.post("/v4.0.0/libpod/images/prune", Map.of("all", "true",
@@ -139,13 +138,6 @@ public final class ImageCleanup {
         return chains;
     }
 
-    private boolean podman() {
-        Boolean known = podman;
-        if (known == null) {
-            podman = known = EngineKind.of(docker).podman();
-        }
-        return known;
-    }
 
     /** What {@link #pruneAll} did: images removed, images left (in use), bytes freed. */
     public record Pruned(int removed, int inUse, long bytes) {

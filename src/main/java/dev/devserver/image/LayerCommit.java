@@ -57,7 +57,6 @@ final class LayerCommit {
         return thread;
     });
     private final EngineApi api;
-    private volatile Boolean podman;
     private volatile boolean engineKeepsConfiguration = true;
     private volatile boolean engineChecked;
 
@@ -178,7 +177,7 @@ final class LayerCommit {
         Map<String, String> baseLabels = base.getConfig().getLabels() == null ? Map.of() : base.getConfig().getLabels();
         String project = baseLabels.get(Labels.PROJECT); // the same value the image has: nothing new merges into it
         Map<String, String> labels = project == null ? Map.of() : Map.of(Labels.PROJECT, project);
-        String container = podman()
+        String container = EngineKind.of(docker).podman()
                 ? api.post("/v4.0.0/libpod/containers/create", Map.of(),
                         Map.of("image", plan.baseImageId(), "unsetenvall", true, "labels", labels)).get("Id").asText()
                 : docker.createContainerCmd(plan.baseImageId()).withLabels(labels).exec().getId();
@@ -200,13 +199,6 @@ final class LayerCommit {
         return api.post("/v1.41/commit", query, Map.of()).get("Id").asText();
     }
 
-    private boolean podman() {
-        Boolean known = podman;
-        if (known == null) {
-            podman = known = EngineKind.of(docker).podman();
-        }
-        return known;
-    }
 
     private void remove(String container) {
         if (container != null) {

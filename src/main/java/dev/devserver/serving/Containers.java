@@ -33,20 +33,15 @@ final class Containers {
     private final DockerClient docker;
     private final ContainerLines lines;
     private volatile ClusterNetwork network;
-    private volatile EngineKind engine;
 
     Containers(DockerClient docker) {
         this.lines = new ContainerLines(docker);
         this.docker = docker;
     }
 
-    /** Which engine runs the containers (whether they get --init, whether their bridge address is ours), asked once. */
+    /** Which engine runs the containers (whether they get --init, whether their bridge address is ours). */
     private EngineKind engine() {
-        EngineKind known = engine;
-        if (known == null) {
-            engine = known = EngineKind.of(docker);
-        }
-        return known;
+        return EngineKind.of(docker);
     }
 
     /** Containers created from now on join {@code cluster} and resolve the services' cluster names through its hosts file. */
