@@ -255,9 +255,7 @@ final class Containers {
     int removeAll(String projectDir) {
         List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.PROJECT, projectDir)).exec();
-        // pause containers after the containers in their network: Podman removes no pause that one still joins
-        leftovers.parallelStream().filter(c -> !PauseContainers.isPause(c)).forEach(c -> remove(c.getId()));
-        leftovers.parallelStream().filter(PauseContainers::isPause).forEach(c -> remove(c.getId()));
+        PauseContainers.pausesLast(leftovers).forEach(group -> group.parallelStream().forEach(c -> remove(c.getId())));
         return leftovers.size();
     }
 }

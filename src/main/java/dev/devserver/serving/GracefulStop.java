@@ -81,11 +81,8 @@ final class GracefulStop {
      */
     void stopAll(String projectDir, Executor workers) {
         try {
-            List<Container> all = containers.all(projectDir);
-            // Pause containers last: the containers in their network still drain through it, and Podman refuses to
-            // remove a pause while a container that joined it exists ("has dependent containers").
-            for (boolean pauses : new boolean[]{false, true}) {
-                CompletableFuture.allOf(all.stream().filter(c -> PauseContainers.isPause(c) == pauses)
+            for (List<Container> group : PauseContainers.pausesLast(containers.all(projectDir))) {
+                CompletableFuture.allOf(group.stream()
                         .map(c -> CompletableFuture.runAsync(() -> stop(c.getId(), c.getLabels().get(Labels.FUNCTION),
                                 () -> 0, "paused".equals(c.getState())), workers))
                         .toArray(CompletableFuture[]::new)).join();

@@ -9,12 +9,14 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.devserver.docker.Labels;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * A Kubernetes pod keeps its network in a pause container, and the user container joins that network. Devserver does
@@ -120,8 +122,17 @@ final class PauseContainers {
         spares.add(CompletableFuture.completedFuture(pause));
     }
 
-    /** Whether a listed container is a pause container (of any run). */
-    static boolean isPause(Container container) {
+    /**
+     * Listed containers in the order they may go: the others first, then the pause containers, whose network the
+     * others still drain through, and which Podman removes only once no container joins them ("has dependent
+     * containers").
+     */
+    static List<List<Container>> pausesLast(List<Container> containers) {
+        Map<Boolean, List<Container>> byRole = containers.stream().collect(Collectors.partitioningBy(PauseContainers::isPause));
+        return List.of(byRole.get(false), byRole.get(true));
+    }
+
+    private static boolean isPause(Container container) {
         return container.getLabels() != null && "pause".equals(container.getLabels().get(ROLE));
     }
 
