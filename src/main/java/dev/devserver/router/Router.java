@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -144,6 +147,20 @@ public final class Router {
             deployments.clear();
         }
         return Future.all(undeployed).mapEmpty();
+    }
+
+    /**
+     * {@link #stop()}, waited for at most {@code max}: on Ctrl-C Quarkus closes Vert.x in its own shutdown hook at the
+     * same time, and an undeploy racing that may never complete. The router goes away with Vert.x anyway.
+     */
+    public void stopWithin(Duration max) {
+        try {
+            stop().toCompletionStage().toCompletableFuture().get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            // not stopped in time, or Vert.x was closed already: what the caller does next matters more
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Future<Void> deploy(RouterVerticle verticle) {

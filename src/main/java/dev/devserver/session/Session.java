@@ -30,16 +30,11 @@ import dev.devserver.tls.TlsMaterial;
 import dev.devserver.tls.TlsSetup;
 import io.vertx.core.Vertx;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -50,8 +45,7 @@ import java.util.stream.Collectors;
  */
 public final class Session implements AutoCloseable {
     private final CurrentProject project;
-    private FileWatcher watcher;
-    private FileWatcher secretWatcher;
+    private HotReload hotReload;
     private RetiredImages retiredImages;
     private final Serving serving;
     private final Router router;
@@ -141,9 +135,9 @@ public final class Session implements AutoCloseable {
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases().getAsBoolean(), options.buildCa())
                     .debugging(options.serving().debugged());
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
-            // watched from before the first build: an edit saved while it runs is rolled out once the deploy is done
             session.retiredImages = new RetiredImages(new ImageCleanup(docker), project.dir());
-            Reloader reloader = options.watch() ? session.watch(builder, runtimes.catalog().root(), secrets, listener) : null;
+            session.hotReload = options.watch() ? HotReload.start(session.project, builder, session.serving,
+                    runtimes.catalog().root(), secrets, session.retiredImages, listener) : null;
             session.serving.projectChanged(); // every function known, "not built yet": /healthz says 503 until deployed
             session.builds = builder.buildAll(project, project.functions(), buildListener);
             MissingSecrets.describe(project, secrets).forEach(listener::message);
@@ -151,8 +145,8 @@ public final class Session implements AutoCloseable {
                     (int) session.serving.statuses().stream().filter(s -> !s.ready()).count()));
             session.api.warmUp(); // in the background: the first dev UI page load is then as fast as the next
             session.retiredImages.tidy();
-            if (reloader != null) {
-                reloader.deployed();
+            if (session.hotReload != null) {
+                session.hotReload.deployed();
             }
             session.kubeApi.await();
             return session;
@@ -160,20 +154,6 @@ public final class Session implements AutoCloseable {
             session.close();
             throw e;
         }
-    }
-
-    /** Hot reload: watch the project and the runtime templates; roll out what changed. */
-    private Reloader watch(ImageBuilder builder, Path runtimesRoot, SecretStore secrets, SessionListener listener) {
-        Reloader reloader = new Reloader(project, builder, serving, runtimesRoot, secrets, retiredImages, listener);
-        try {
-            watcher = new FileWatcher(Set.of(project.get().dir(), runtimesRoot), new WatchIgnore(project), FileWatcher.DEBOUNCE,
-                    reloader::changed);
-            secretWatcher = new FileWatcher(Set.of(secrets.folder()), path -> false, FileWatcher.DEBOUNCE,
-                    changed -> reloader.secretsChanged());
-        } catch (IOException e) {
-            listener.message("Cannot watch " + project.get().dir() + " for changes (" + e.getMessage() + "); hot reload is off.");
-        }
-        return reloader;
     }
 
     private void bind(String host, int httpPort, int httpsPort) {
@@ -243,22 +223,8 @@ public final class Session implements AutoCloseable {
         return logSearch;
     }
 
-    /**
-     * Bounded: on Ctrl-C, Quarkus closes Vert.x in its own shutdown hook at the same time, and an undeploy racing that
-     * may never complete; removing the containers below matters more than a tidy router stop.
-     */
-    private void stopRouter() {
-        try {
-            router.stop().toCompletionStage().toCompletableFuture().get(ROUTER_STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException | RuntimeException e) {
-            // the router is going away with Vert.x anyway (on Ctrl-C Quarkus may have closed Vert.x already);
-            // the containers must still be removed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final int ROUTER_STOP_SECONDS = 5;
+    /** How long close() waits for the router to stop before it removes the containers, which matters more. */
+    private static final Duration ROUTER_STOP = Duration.ofSeconds(5);
     /** Where {@code http://<ksvc>.<ns>.svc.cluster.local} goes: the cluster listener, on the cluster network's gateway. */
     private static final int CLUSTER_PORT = 80;
 
@@ -272,17 +238,15 @@ public final class Session implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return; // a stop during the start, and the start's own clean-up after it
         }
-        for (FileWatcher w : new FileWatcher[]{watcher, secretWatcher}) {
-            if (w != null) {
-                w.close();
-            }
+        if (hotReload != null) {
+            hotReload.close();
         }
         try {
             router.drain(serving.gracePeriod());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stopRouter();
+        router.stopWithin(ROUTER_STOP);
         if (kubeApi != null) {
             kubeApi.close();
         }
