@@ -76,6 +76,8 @@ class EngineStartIT {
         }
         assertTrue(held.stream().noneMatch(line -> line.endsWith(" -> " + lock()) || line.endsWith(" -> " + extra())),
                 "the engine holds the caller's descriptors: " + held);
+        assertEquals(Path.of("/"), Files.readSymbolicLink(Path.of("/proc/" + pid + "/cwd")),
+                "the engine keeps its caller's folder, which may be deleted while it runs");
         Process free = new ProcessBuilder("flock", "-x", "-n", lock().toString(), "true").start();
         assertTrue(free.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, free.exitValue(), "the lock its caller held is still held after the caller ended: " + held);
