@@ -14,12 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,24 +109,16 @@ public class GetCommand extends ProjectCommand {
         return RunningUp.find(project.projectDir(), spec.commandLine().getErr()::println).map(RunningUp::port).orElse(8080);
     }
 
-    /**
-     * One GET on loopback with the JDK's HttpURLConnection: java.net.http's client sets up TLS and a selector thread
-     * first, which took most of a second of this verb.
-     */
+    /** One GET on loopback ({@link LoopbackGet}: the JDK's clients cost this verb a quarter of its start-up). */
     private JsonNode fetch(String path) {
         int port = port();
         int status;
         byte[] answer;
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http", "127.0.0.1", port, path).openConnection();
-            connection.setConnectTimeout(3_000);
-            connection.setReadTimeout(10_000);
-            connection.setRequestProperty("Accept", "application/json");
-            connection.setRequestProperty("Authorization", "Bearer " + ApiToken.read(project.projectDir()).orElse("none"));
-            status = connection.getResponseCode();
-            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                answer = in == null ? new byte[0] : in.readAllBytes();
-            }
+            LoopbackGet.Answer got = LoopbackGet.get(port, path, Map.of("Accept", "application/json",
+                    "Authorization", "Bearer " + ApiToken.read(project.projectDir()).orElse("none")), 3_000, 10_000);
+            status = got.status();
+            answer = got.body();
         } catch (ConnectException e) {
             throw new DevserverException("No devserver is running on port " + port + ": start one with `devserver up"
                     + (port == 8080 ? "" : " --port " + port) + "` (or give the port it runs on with --port).");
