@@ -1,6 +1,5 @@
 package dev.devserver.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devserver.observe.logs.LogSearch;
 import dev.devserver.observe.metrics.MetricsView;
 import dev.devserver.observe.stats.LineFields;
@@ -10,7 +9,6 @@ import dev.devserver.serving.FunctionView;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,23 +31,36 @@ record ActivityApi(LogSearch logs, MetricsView metrics) {
                 .onFailure(e -> ApiReplies.error(ctx, 500, e.getMessage()));
     }
 
+    /**
+     * One pass over the request log, each line counted as it is read and then dropped: the last 8 hours after a load
+     * test are hundreds of thousands of lines, which kept as parsed lines filled the heap. For {@code auto}, every
+     * preset's series is counted in that pass and the one that fits the oldest request is kept.
+     */
     Map<String, Object> activity(FunctionView view, String asked, Instant now) {
-        TimeWindow longest = TimeWindow.preset(TimeWindow.PRESETS.get(TimeWindow.PRESETS.size() - 1), now);
-        List<ObjectNode> requests = new ArrayList<>();
-        if (logs != null) {
-            logs.scan(view.function(), "httpRequest.status:*", longest.from(), null, requests::add);
+        boolean auto = asked.equals("auto");
+        Map<String, RequestSeries> candidates = new LinkedHashMap<>();
+        for (String preset : auto ? TimeWindow.PRESETS : List.of(asked)) {
+            candidates.put(preset, new RequestSeries(TimeWindow.preset(preset, now)));
         }
-        Instant oldest = requests.stream().map(LineFields::timestamp)
-                .filter(t -> t != null && !t.isBefore(longest.from())).min(Instant::compareTo).orElse(null);
-        String name = asked.equals("auto") ? TimeWindow.fitting(now, oldest) : asked;
-        TimeWindow window = TimeWindow.preset(name, now);
-        RequestSeries series = new RequestSeries(window);
-        requests.forEach(series);
+        Instant from = candidates.values().stream().map(series -> series.window().from()).min(Instant::compareTo).orElseThrow();
+        Instant[] oldest = {null};
+        if (logs != null) {
+            logs.scan(view.function(), "httpRequest.status:*", from, null, line -> {
+                Instant at = LineFields.timestamp(line);
+                if (at != null && !at.isBefore(from) && (oldest[0] == null || at.isBefore(oldest[0]))) {
+                    oldest[0] = at;
+                }
+                candidates.values().forEach(series -> series.accept(line));
+            });
+        }
+        String name = auto ? TimeWindow.fitting(now, oldest[0]) : asked;
+        RequestSeries series = candidates.get(name);
+        TimeWindow window = series.window();
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("function", view.function());
         json.put("window", name);
-        json.put("auto", asked.equals("auto"));
+        json.put("auto", auto);
         json.put("windows", TimeWindow.PRESETS);
         json.put("from", window.from());
         json.put("to", window.to());

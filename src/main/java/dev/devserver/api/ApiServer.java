@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  * observe contracts, either of which may be null (then the endpoints say so with 503 and the UI shows "not available").
  */
 public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseable {
+    /** Lines of each log read the warm-up takes ({@link SampledLogs}): enough for its loops to be compiled. */
+    private static final int WARM_UP_LINES = 5_000;
     private final Vertx vertx;
     private final Router web;
     private final InvokeApi invoke;
@@ -67,19 +69,21 @@ public final class ApiServer implements Handler<HttpServerRequest>, AutoCloseabl
         web.errorHandler(405, ctx -> ApiReplies.error(ctx, 405, "method not allowed: " + ctx.request().method()));
         web.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "request body too large"));
         web.errorHandler(500, ctx -> ApiReplies.error(ctx, 500, "internal error: " + ctx.failure()));
+        LogSearch sample = logs == null ? null : new SampledLogs(logs, WARM_UP_LINES);
         this.warmUp = () -> {
             answer(functions.summaries());
-            views.get().stream().findFirst().ifPresent(view -> answer(activity.activity(view, "auto", Instant.now())));
-            if (logs != null) {
-                answer(logsApi.page(null, null, null, null, LogsApi.DEFAULT_LIMIT, Instant.now()));
+            views.get().stream().findFirst()
+                    .ifPresent(view -> answer(new ActivityApi(sample, metrics).activity(view, "auto", Instant.now())));
+            if (sample != null) {
+                answer(new LogsApi(sample).page(null, null, null, null, LogsApi.DEFAULT_LIMIT, Instant.now()));
             }
         };
     }
 
     /**
      * Computes the dev UI's heaviest answers once in the background (the function list, a function's activity, the
-     * Logs page over the real logs) and drops them, so their classes are loaded and their loops compiled before
-     * someone opens the UI: the first page load after `up` is then not the slowest. `up` calls it once deployed.
+     * Logs page, over a sample of the real logs) and drops them, so their classes are loaded and their loops compiled
+     * before someone opens the UI: the first page load after `up` is then not the slowest. `up` calls it once deployed.
      */
     public Future<Void> warmUp() {
         return vertx.executeBlocking(() -> {

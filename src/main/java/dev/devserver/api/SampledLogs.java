@@ -1,0 +1,58 @@
+package dev.devserver.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.observe.logs.LogSearch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The project's logs, cut off after the first {@code budget} matching lines of each read: what the API's warm-up reads.
+ * A warm-up loads classes and compiles the per-line loops, which a few thousand lines do; the whole request log after
+ * a load test (four 20 MB files, 130,000 lines) cost every `up` 2 s of CPU beside the containers it starts.
+ */
+final class SampledLogs implements LogSearch {
+    /** Thrown by the consumer to end a scan early; no stack trace, it is control flow. */
+    private static final class Enough extends RuntimeException {
+        Enough() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final LogSearch logs;
+    private final int budget;
+
+    SampledLogs(LogSearch logs, int budget) {
+        this.logs = logs;
+        this.budget = budget;
+    }
+
+    @Override
+    public void scan(String function, String query, Instant since, Instant until, Consumer<ObjectNode> each) {
+        int[] left = {budget};
+        try {
+            logs.scan(function, query, since, until, line -> {
+                each.accept(line);
+                if (--left[0] == 0) {
+                    throw new Enough();
+                }
+            });
+        } catch (Enough enough) {
+            // the budget is spent: what was read is the sample
+        }
+    }
+
+    @Override
+    public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
+        List<ObjectNode> lines = new ArrayList<>();
+        new SampledLogs(logs, Math.min(limit, budget)).scan(function, query, since, until, lines::add);
+        return lines;
+    }
+
+    @Override
+    public AutoCloseable follow(String function, String query, Consumer<ObjectNode> listener) {
+        return logs.follow(function, query, listener);
+    }
+}
