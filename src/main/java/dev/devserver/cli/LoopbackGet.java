@@ -1,5 +1,7 @@
 package dev.devserver.cli;
 
+import dev.devserver.Bytes;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ final class LoopbackGet {
     }
 
     private static final byte[] END_OF_HEADERS = {'\r', '\n', '\r', '\n'};
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private LoopbackGet() {
     }
@@ -43,7 +46,7 @@ final class LoopbackGet {
     }
 
     static Answer parse(byte[] response) throws IOException {
-        int headersEnd = indexOf(response, END_OF_HEADERS, 0);
+        int headersEnd = Bytes.indexOf(response, 0, response.length, END_OF_HEADERS);
         if (headersEnd < 0) {
             throw new IOException("the answer is not HTTP (no end of headers)");
         }
@@ -72,7 +75,7 @@ final class LoopbackGet {
     private static byte[] dechunk(byte[] response, int at) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
-            int lineEnd = indexOf(response, new byte[]{'\r', '\n'}, at);
+            int lineEnd = Bytes.indexOf(response, at, response.length, CRLF);
             if (lineEnd < 0) {
                 throw new IOException("the answer's chunked body ends early");
             }
@@ -93,18 +96,5 @@ final class LoopbackGet {
             body.write(response, dataStart, length);
             at = dataStart + length + 2;
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

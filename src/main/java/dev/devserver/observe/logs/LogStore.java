@@ -1,6 +1,7 @@
 package dev.devserver.observe.logs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devserver.Bytes;
 import dev.devserver.JsonTree;
 import dev.devserver.observe.query.LogQuery;
 import dev.devserver.observe.stats.LineFields;
@@ -32,6 +33,7 @@ import java.util.function.Predicate;
  * function's requests and its output alike.
  */
 public final class LogStore implements LogSearch {
+    private static final byte[] TIMESTAMP_KEY = "\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
     private final Path folder;
     private final Function<String, String> knativeServiceOf;
     private final Function<String, String> functionOfService;
@@ -55,12 +57,67 @@ public final class LogStore implements LogSearch {
         return folder;
     }
 
-    /** The newest {@code limit} matching lines, oldest first: one scan, whatever the number of files. */
+    /**
+     * The newest {@code limit} matching lines, oldest first. Every file is read backwards, newest line first, in exactly
+     * the reverse of {@link #scan}'s order, so the result is the same as a scan's; but once {@code limit} lines are
+     * kept, a line older than all of them (by its timestamp, read without parsing it) is skipped, and so is a rotated
+     * file last written before them: `devserver logs` after a load test (130,000 request lines) parsed every one.
+     */
     @Override
     public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
-        NewestLines newest = new NewestLines(limit);
-        scan(function, query, since, until, newest);
+        Predicate<ObjectNode> filter = filter(function, query, since, until);
+        Predicate<String> quick = quick(function);
+        long from = since == null ? Long.MIN_VALUE : since.toEpochMilli();
+        NewestLines newest = NewestLines.fedNewestFirst(limit);
+        Map<String, Optional<String>> functions = new HashMap<>();
+        List<Path> sources = sources(function);
+        for (int s = sources.size() - 1; s >= 0; s--) {
+            for (int n = 0; n <= RotatingFile.DEFAULT_KEEP; n++) {
+                Path file = RotatingFile.generation(sources.get(s), n);
+                try {
+                    if (!Files.isRegularFile(file)
+                            || olderThanNeeded(Files.getLastModifiedTime(file).toMillis(), from, newest)) {
+                        continue; // written last before what is needed: its lines are older still
+                    }
+                    ReversedLines.forEach(file, (bytes, start, end) -> {
+                        long at = rawEpochMillis(bytes, start, end);
+                        if (at != LineFields.NO_TIME && olderThanNeeded(at, from, newest)) {
+                            return;
+                        }
+                        String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+                        if (quick.test(line)) {
+                            ObjectNode node = withFunction(parse(line), functions);
+                            if (node != null && filter.test(node)) {
+                                newest.accept(node);
+                            }
+                        }
+                    });
+                } catch (IOException | UncheckedIOException e) {
+                    // rotated away while we read it: show what was read
+                }
+            }
+        }
         return newest.lines();
+    }
+
+    /** Older than the search's start, or than every line kept once {@code limit} are. */
+    private static boolean olderThanNeeded(long epochMillis, long from, NewestLines newest) {
+        return epochMillis < from || !newest.mayKeep(epochMillis);
+    }
+
+    /**
+     * The line's timestamp without parsing it: devserver writes one {@code "timestamp"} per line, and none inside
+     * {@code httpRequest}, so the first such key is the line's ({@link LineFields#NO_TIME} when there is none).
+     */
+    static long rawEpochMillis(byte[] line, int start, int end) {
+        int key = Bytes.indexOf(line, start, end, TIMESTAMP_KEY);
+        int value = key + TIMESTAMP_KEY.length;
+        for (int i = value; key >= 0 && i < end && i - value <= 32; i++) {
+            if (line[i] == '"') {
+                return LineFields.epochMillis(new String(line, value, i - value, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return LineFields.NO_TIME;
     }
 
     @Override

@@ -21,16 +21,33 @@ public final class NewestLines implements Consumer<ObjectNode> {
     private static final Comparator<Timed> OLDEST_FIRST = Comparator.comparingLong(Timed::at).thenComparingLong(Timed::order);
 
     private final int limit;
+    private final long step; // 1: fed oldest first; -1: fed newest first, so a line fed later ties as the older one
     private final PriorityQueue<Timed> newest = new PriorityQueue<>(OLDEST_FIRST);
     private long seen;
 
     public NewestLines(int limit) {
+        this(limit, 1);
+    }
+
+    private NewestLines(int limit, long step) {
         this.limit = Math.max(0, limit);
+        this.step = step;
+    }
+
+    /** For lines fed in exactly the reverse of the order {@code new NewestLines(limit)} would be fed them. */
+    static NewestLines fedNewestFirst(int limit) {
+        return new NewestLines(limit, -1);
+    }
+
+    /** Whether a line at {@code epochMillis} could still be kept: false once every line kept is newer. */
+    boolean mayKeep(long epochMillis) {
+        return newest.size() < limit || limit > 0 && epochMillis >= newest.peek().at();
     }
 
     @Override
     public void accept(ObjectNode line) {
-        Timed timed = new Timed(LineFields.epochMillis(line), seen++, line);
+        Timed timed = new Timed(LineFields.epochMillis(line), seen, line);
+        seen += step;
         if (newest.size() < limit) {
             newest.add(timed);
         } else if (limit > 0 && OLDEST_FIRST.compare(timed, newest.peek()) > 0) {
