@@ -42,7 +42,8 @@ record ActivityApi(LogSearch logs, MetricsView metrics) {
         for (String preset : auto ? TimeWindow.PRESETS : List.of(asked)) {
             candidates.put(preset, new RequestSeries(TimeWindow.preset(preset, now)));
         }
-        Instant from = candidates.values().stream().map(series -> series.window().from()).min(Instant::compareTo).orElseThrow();
+        Instant from = candidates.values().stream().map(series -> series.window().from()).min(Instant::compareTo)
+                .orElseThrow();
         Instant[] oldest = {null};
         if (logs != null) {
             logs.scan(view.function(), "httpRequest.status:*", from, null, line -> {
