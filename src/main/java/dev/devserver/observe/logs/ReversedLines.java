@@ -36,7 +36,7 @@ final class ReversedLines {
                 block.clear().limit(length);
                 while (block.hasRemaining()) {
                     if (channel.read(block, position + block.position()) < 0) {
-                        break; // the file shrank under us: what was read is all there is
+                        throw new IOException(file + " shrank while it was read"); // the lines read so far stand
                     }
                 }
                 byte[] data = join(block.array(), block.position(), after);
