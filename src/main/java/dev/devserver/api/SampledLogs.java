@@ -31,7 +31,22 @@ final class SampledLogs implements LogSearch {
 
     @Override
     public void scan(String function, String query, Instant since, Instant until, Consumer<ObjectNode> each) {
-        int[] left = {budget};
+        take(budget, function, query, since, until, each);
+    }
+
+    @Override
+    public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
+        List<ObjectNode> lines = new ArrayList<>();
+        take(Math.min(limit, budget), function, query, since, until, lines::add);
+        return lines;
+    }
+
+    /** The first {@code count} matching lines of a scan, which then ends. */
+    private void take(int count, String function, String query, Instant since, Instant until, Consumer<ObjectNode> each) {
+        if (count <= 0) {
+            return;
+        }
+        int[] left = {count};
         try {
             logs.scan(function, query, since, until, line -> {
                 each.accept(line);
@@ -42,13 +57,6 @@ final class SampledLogs implements LogSearch {
         } catch (Enough enough) {
             // the budget is spent: what was read is the sample
         }
-    }
-
-    @Override
-    public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
-        List<ObjectNode> lines = new ArrayList<>();
-        new SampledLogs(logs, Math.min(limit, budget)).scan(function, query, since, until, lines::add);
-        return lines;
     }
 
     @Override

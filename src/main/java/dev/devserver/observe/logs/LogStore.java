@@ -65,11 +65,9 @@ public final class LogStore implements LogSearch {
      */
     @Override
     public List<ObjectNode> search(String function, String query, Instant since, Instant until, int limit) {
-        Predicate<ObjectNode> filter = filter(function, query, since, until);
-        Predicate<String> quick = quick(function);
         long from = since == null ? Long.MIN_VALUE : since.toEpochMilli();
         NewestLines newest = NewestLines.fedNewestFirst(limit);
-        Map<String, Optional<String>> functions = new HashMap<>();
+        Consumer<String> lines = matching(function, filter(function, query, since, until), newest);
         List<Path> sources = sources(function);
         for (int s = sources.size() - 1; s >= 0; s--) {
             for (int n = 0; n <= RotatingFile.DEFAULT_KEEP; n++) {
@@ -84,13 +82,7 @@ public final class LogStore implements LogSearch {
                         if (at != LineFields.NO_TIME && olderThanNeeded(at, from, newest)) {
                             return;
                         }
-                        String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-                        if (quick.test(line)) {
-                            ObjectNode node = withFunction(parse(line), functions);
-                            if (node != null && filter.test(node)) {
-                                newest.accept(node);
-                            }
-                        }
+                        lines.accept(new String(bytes, start, end - start, StandardCharsets.UTF_8));
                     });
                 } catch (IOException | UncheckedIOException e) {
                     // rotated away while we read it: show what was read
@@ -112,7 +104,7 @@ public final class LogStore implements LogSearch {
     static long rawEpochMillis(byte[] line, int start, int end) {
         int key = Bytes.indexOf(line, start, end, TIMESTAMP_KEY);
         int value = key + TIMESTAMP_KEY.length;
-        for (int i = value; key >= 0 && i < end && i - value <= 32; i++) {
+        for (int i = value; key >= 0 && i < end && i - value <= 32; i++) { // Instant.toString is 30 at most
             if (line[i] == '"') {
                 return LineFields.epochMillis(new String(line, value, i - value, StandardCharsets.ISO_8859_1));
             }
@@ -122,10 +114,27 @@ public final class LogStore implements LogSearch {
 
     @Override
     public void scan(String function, String query, Instant since, Instant until, Consumer<ObjectNode> each) {
-        Predicate<ObjectNode> filter = filter(function, query, since, until);
+        Consumer<String> lines = matching(function, filter(function, query, since, until), each);
         for (Path base : sources(function)) {
-            read(base, quick(function), filter, new HashMap<>(), each);
+            read(base, lines);
         }
+    }
+
+    /**
+     * What becomes of one raw line of a search or a scan: skipped unparsed by {@link #quick}, else parsed, given its
+     * function, and passed on when the filter takes it.
+     */
+    private Consumer<String> matching(String function, Predicate<ObjectNode> filter, Consumer<ObjectNode> each) {
+        Predicate<String> quick = quick(function);
+        Map<String, Optional<String>> functions = new HashMap<>();
+        return line -> {
+            if (quick.test(line)) {
+                ObjectNode node = withFunction(parse(line), functions);
+                if (node != null && filter.test(node)) {
+                    each.accept(node);
+                }
+            }
+        };
     }
 
     @Override
@@ -178,9 +187,8 @@ public final class LogStore implements LogSearch {
         return bases;
     }
 
-    /** Every matching line of one log to {@code each}, oldest rotated file first. */
-    private void read(Path base, Predicate<String> quick, Predicate<ObjectNode> filter,
-                      Map<String, Optional<String>> functions, Consumer<ObjectNode> each) {
+    /** Every line of one log to {@code lines}, oldest rotated file first. */
+    private void read(Path base, Consumer<String> lines) {
         for (int n = RotatingFile.DEFAULT_KEEP; n >= 0; n--) {
             Path file = RotatingFile.generation(base, n);
             if (!Files.isRegularFile(file)) {
@@ -188,13 +196,7 @@ public final class LogStore implements LogSearch {
             }
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (!quick.test(line)) {
-                        continue;
-                    }
-                    ObjectNode node = withFunction(parse(line), functions);
-                    if (node != null && filter.test(node)) {
-                        each.accept(node);
-                    }
+                    lines.accept(line);
                 }
             } catch (IOException | UncheckedIOException e) {
                 // rotated away while we read it, or not UTF-8: show what was read

@@ -1,6 +1,5 @@
 package dev.devserver.observe.logs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,10 +53,9 @@ final class ReversedLines {
     }
 
     private static byte[] join(byte[] block, int length, byte[] after) {
-        ByteArrayOutputStream joined = new ByteArrayOutputStream(length + after.length);
-        joined.write(block, 0, length);
-        joined.write(after, 0, after.length);
-        return joined.toByteArray();
+        byte[] joined = Arrays.copyOf(block, length + after.length);
+        System.arraycopy(after, 0, joined, length, after.length);
+        return joined;
     }
 
     private static void emit(byte[] data, int from, int to, Sink each) {
