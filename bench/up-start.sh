@@ -6,6 +6,7 @@
 #   first    a request to the last function (f30), sent at "routed" (before: at once, retried while refused), answered
 #   table    `up` printed its ready table ("Press Ctrl-C"), which it does once every container answered or failed
 #   all      /healthz answered 200: every function served (every revision Ready)
+# and, beside them, the engine's floor (engine_floor below) in its "all" column.
 # Usage: bench/up-start.sh BEFORE_BIN_DEVSERVER [RUNS]   (RUNS per launcher, default 3)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -45,8 +46,27 @@ one_up() {
   echo "$routed $first $table $all"
 }
 
+# The engine's own floor: 30 `docker run -d` of the function's image at once, each port published on loopback as
+# devserver publishes it, and the ms until every one answers HTTP. What no launcher on this engine can go under.
+image=$(docker images -q --filter "label=dev.devserver.project=$p" | head -1)
+engine_floor() {
+  local t0 i port ids=()
+  t0=$(date +%s%N)
+  for i in $(seq 1 30); do docker run -d --rm --label devserver.bench=floor -p 127.0.0.1::8080 "$image" > "$BENCH_WORK/floor-$i" & done
+  wait
+  for i in $(seq 1 30); do
+    ids+=("$(cat "$BENCH_WORK/floor-$i")")
+    port=$(docker port "${ids[-1]}" 8080/tcp | head -1); port=${port##*:}
+    until curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; do sleep 0.05; done
+  done
+  bench_ms_since "$t0"
+  docker rm -f "${ids[@]}" > /dev/null
+}
+
 declare -A rows
 for k in $(seq 1 "$runs"); do
+  rows[engine]+="- - - $(engine_floor)"$'\n'
+  echo "engine floor run $k: 30 docker run -d at once, all answering in $(printf '%s' "${rows[engine]}" | tail -1 | cut -d' ' -f4) ms"
   for which in before after; do
     d=$before; [ "$which" = after ] && d=$after
     r=$(one_up "$d" "$BENCH_WORK/$which-$k.log")
@@ -57,12 +77,13 @@ done
 col_p50() { awk -v c="$1" '$c != "-" {print $c}' | bench_p50; }
 echo
 printf '%-8s %10s %10s %10s %10s\n' p50_ms routed first table all
-for which in before after; do
+for which in before after engine; do
   printf '%-8s' "$which"
   for c in 1 2 3 4; do v=$(printf '%s' "${rows[$which]}" | col_p50 "$c"); printf ' %10s' "${v:--}"; done
   echo
 done
 b=$(printf '%s' "${rows[before]}" | col_p50 4); a=$(printf '%s' "${rows[after]}" | col_p50 4)
 ar=$(printf '%s' "${rows[after]}" | col_p50 1); bt=$(printf '%s' "${rows[before]}" | col_p50 3)
-awk -v b="$b" -v a="$a" -v ar="$ar" -v bt="$bt" 'BEGIN { printf "every function served after/before %.2f; routed (after) / ready table (before) %.2f; goal: up ready < 3000 ms\n", a/b, ar/bt }'
+e=$(printf '%s' "${rows[engine]}" | col_p50 4)
+awk -v b="$b" -v a="$a" -v ar="$ar" -v bt="$bt" -v e="$e" 'BEGIN { printf "every function served after/before %.2f, after/engine floor %.2f; routed (after) / ready table (before) %.2f; goal: up ready < 3000 ms\n", a/b, a/e, ar/bt }'
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
