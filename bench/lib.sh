@@ -30,6 +30,7 @@ bench_background() {
 bench_cleanup() {
   for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  docker ps -aq --filter label=devserver.bench | xargs -r docker rm -f >/dev/null 2>&1 || true   # containers a bench ran itself
   for file in "${BENCH_PROJECTS[@]}"; do
     "$BENCH_DEVSERVER" down -f "$file" >/dev/null 2>&1 || true
     # the images the bench's projects built (their folders are deleted next: nothing could find them again)
