@@ -54,5 +54,11 @@ bench_thirty_functions() {
 # Percentiles of numbers on stdin, one a line.
 bench_p50() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 bench_p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i<1) i=1; print a[i]}'; }
-bench_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# bench_free_port [N]: N (default 1) distinct free ports on loopback, one a line (all bound at once, so none repeats).
+bench_free_port() {
+  python3 -c 'import socket, sys
+socks = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks: s.bind(("127.0.0.1", 0))
+print("\n".join(str(s.getsockname()[1]) for s in socks))' "${1:-1}"
+}
 bench_ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
