@@ -26,7 +26,10 @@ public final class KubeListener implements AutoCloseable {
     /** Binds a free port on {@code host} (loopback unless `up --host` said otherwise). */
     public static KubeListener start(Vertx vertx, String host, Handler<HttpServerRequest> api, PemKeyCertOptions keyCert) {
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(0).setSsl(true).setKeyCertOptions(keyCert)
-                .setUseAlpn(false).setMaxHeaderSize(16 * 1024);
+                .setUseAlpn(false).setMaxHeaderSize(16 * 1024)
+                // kubectl's calls are plain HTTP/1.1 (watch and logs -f are chunked): no WebSocket extension handler
+                // in each connection's pipeline
+                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
         try {
             HttpServer server = vertx.createHttpServer(options).requestHandler(api).listen()
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
