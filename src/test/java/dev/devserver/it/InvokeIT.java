@@ -116,8 +116,9 @@ class InvokeIT {
 
     @Test
     void invocationsAreLoggedLikeAnyRequest() throws Exception {
-        assertEquals(0, invoke("echo-js", "--path", "/logged-by-invoke", "-d", "{\"name\":\"log\"}",
-                "-H", "Content-Type: application/json").exit());
+        Result r = invoke("echo-js", "--path", "/logged-by-invoke", "-d", "{\"name\":\"log\"}",
+                "-H", "Content-Type: application/json");
+        assertEquals(0, r.exit(), r.err());
         List<String> lines = RequestLogLines.settled(UP.session().requestLog());
         assertTrue(lines.stream().anyMatch(l -> l.contains("/logged-by-invoke") && l.contains("devserver-invoke")),
                 String.join("\n", lines));
