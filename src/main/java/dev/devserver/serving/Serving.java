@@ -175,6 +175,14 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     }
 
     /**
+     * `up` serves and watches for edits: one pause container starts now, so the first edit's revision finds its network
+     * ready, as every later one finds the one its previous reload started (starting it takes 0.3 s on Docker).
+     */
+    public void awaitEdits() {
+        pauses.prepare(1);
+    }
+
+    /**
      * A reload is about to roll out new revisions of {@code functions}: pause containers for those without a container
      * created ahead start while the images build ({@link PauseContainers}), so the revisions' own containers start
      * faster (one created ahead has its pause, and gives it back if it does not fit).

@@ -50,6 +50,9 @@ class EditLoopIT {
             String host = session.project().function("fn").orElseThrow().host(session.project());
             assertEquals("v1 util", Http.get(session.port(), host, "/").body());
             String first = live(session).image();
+            Eventually.await("a pause container started for the first edit", Duration.ofSeconds(30),
+                    () -> runningPauses(project).size() == 1);
+            String firstEditsPause = runningPauses(project).get(0);
 
             Files.writeString(fn.resolve("lib/new.js"), "module.exports = 'new';\n");
             Files.writeString(Files.createDirectories(fn.resolve("extra/deep")).resolve("x.js"), "// new folders too\n");
@@ -58,6 +61,8 @@ class EditLoopIT {
             String second = live(session).image();
             assertEquals(DOCKER.inspectImageCmd(second).exec().getId(), assertRunsInAPause(project, live(session).name(), fn),
                     "the first code layer commits before its revision starts (the engine's commit is checked)");
+            assertEquals("container:" + firstEditsPause, DOCKER.inspectContainerCmd(running(project, live(session).name())
+                    .getId()).exec().getHostConfig().getNetworkMode(), "the first edit's revision joined the pause up started");
             assertEquals("1", label(second, "dev.devserver.code-layers"), "a code edit is one layer on the last image");
             assertEquals(filesOf(fn), filesInAFreshContainer(second), "a fresh container has every file, links as links");
             assertSameConfiguration(first, second);
@@ -141,6 +146,11 @@ class EditLoopIT {
         assertEquals("1", container.getConfig().getLabels().get("dev.devserver.code-layers"));
         assertTrue(container.getHostConfig().getNetworkMode().startsWith("container:"), "in a pause's network");
         return container.getId();
+    }
+
+    private static List<String> runningPauses(Path project) {
+        return DOCKER.listContainersCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString(), "dev.devserver.role",
+                "pause")).exec().stream().map(c -> c.getId()).toList();
     }
 
     private static List<com.github.dockerjava.api.model.Container> containersOf(Path project, String revision) {
