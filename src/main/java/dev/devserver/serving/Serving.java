@@ -178,7 +178,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
      * `up` serves and watches for edits: one pause container starts now, so the first edit's revision finds its network
      * ready, as every later one finds the one its previous reload started (starting it takes 0.3 s on Docker).
      */
-    public void awaitEdits() {
+    public void prepareForEdits() {
         pauses.prepare(1);
     }
 

@@ -55,7 +55,7 @@ final class Reloader {
 
     /** The first deploy is done: changes seen until now are rolled out, later ones as they come. */
     void deployed() {
-        serving.awaitEdits();
+        serving.prepareForEdits();
         deployed.countDown();
     }
 
