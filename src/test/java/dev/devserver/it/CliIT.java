@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,14 @@ class CliIT {
         assertEquals("an application served from the root Dockerfile\n", response.body());
         assertEquals(200, Http.get(port, "localhost", "/healthz").statusCode());
 
+        Eventually.await("the pause container up starts for the first edit", Duration.ofSeconds(30),
+                () -> containers(app).size() == 2);
         up.destroyForcibly().waitFor(); // SIGKILL: no chance to clean up
-        assertFalse(containers(app).isEmpty(), "the killed run left its container");
+        assertEquals(2, containers(app).size(), "the killed run left its container and the pause");
         Process down = devserver(app, "down").start();
         String downOutput = new String(down.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, down.waitFor(), downOutput);
-        assertTrue(downOutput.contains("Removed 1 container"), downOutput);
+        assertTrue(downOutput.contains("Removed 2 container"), downOutput);
         assertEquals(List.of(), containers(app));
 
         Process prune = devserver(app, "prune").start();
