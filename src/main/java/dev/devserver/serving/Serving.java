@@ -57,6 +57,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final ClusterNetwork cluster;
     private final PauseContainers pauses;
     private final AheadContainers ahead;
+    private final ReloadHeadStart headStart;
 
     /**
      * @param project      the current project, read at each use (hot reload replaces it, then calls {@link #projectChanged})
@@ -74,6 +75,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         stopper.grace(drainTimeout); // Knative uses the revision timeout as the pod's termination grace period
         this.pauses = new PauseContainers(docker, project.get().dir().toString(), workers);
         this.ahead = new AheadContainers(containers, pauses, workers);
+        this.headStart = new ReloadHeadStart(pauses, ahead);
         this.launcher = new ReplicaLauncher(containers, output, events, workers, options.readyTimeout(), this::crashed, stopper,
                 project.get().dir().toString(), pauses, ahead);
         this.recovery = new CrashRecovery(containers, launcher, events, clock);
@@ -174,23 +176,6 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         return rollout.launch(service, revision, starts);
     }
 
-    /**
-     * `up` serves and watches for edits: one pause container starts now, so the first edit's revision finds its network
-     * ready, as every later one finds the one its previous reload started (starting it takes 0.3 s on Docker).
-     */
-    public void prepareForEdits() {
-        pauses.prepare(1);
-    }
-
-    /**
-     * A reload is about to roll out new revisions of {@code functions}: pause containers for those without a container
-     * created ahead start while the images build ({@link PauseContainers}), so the revisions' own containers start
-     * faster (one created ahead has its pause, and gives it back if it does not fit).
-     */
-    public void expectRevisions(List<String> functions) {
-        pauses.prepare((int) functions.stream().filter(f -> !ahead.has(f)).count());
-    }
-
     private void crashed(Revision revision, Replica replica) {
         recovery.crashed(revision, replica);
     }
@@ -269,6 +254,11 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         List<FunctionService> functions = project.get().functions().stream().map(f -> byFunction.get(f.name()))
                 .filter(s -> s != null && !s.manifest()).toList();
         return Stream.concat(functions.stream(), manifests.all().stream()).toList();
+    }
+
+    /** What to start before reloads need it. */
+    public ReloadHeadStart headStart() {
+        return headStart;
     }
 
     /** Knative Services applied through the Kubernetes API: their revisions and traffic. */

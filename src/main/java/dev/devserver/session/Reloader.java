@@ -55,7 +55,7 @@ final class Reloader {
 
     /** The first deploy is done: changes seen until now are rolled out, later ones as they come. */
     void deployed() {
-        serving.prepareForEdits();
+        serving.headStart().prepareForEdits();
         deployed.countDown();
     }
 
@@ -130,7 +130,7 @@ final class Reloader {
             return;
         }
         retired.rollingOut();
-        serving.expectRevisions(affected.stream().map(FunctionSpec::name).toList());
+        serving.headStart().expectRevisions(affected.stream().map(FunctionSpec::name).toList());
         List<BuildResult> builds = builder.buildAll(current, affected, BuildListener.SILENT);
         for (BuildResult build : builds) {
             String name = build.function().name();

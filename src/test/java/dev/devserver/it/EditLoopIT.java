@@ -51,8 +51,8 @@ class EditLoopIT {
             assertEquals("v1 util", Http.get(session.port(), host, "/").body());
             String first = live(session).image();
             Eventually.await("a pause container started for the first edit", Duration.ofSeconds(30),
-                    () -> runningPauses(project).size() == 1);
-            String firstEditsPause = runningPauses(project).get(0);
+                    () -> pauses(project, true).size() == 1);
+            String firstEditsPause = pauses(project, true).get(0);
 
             Files.writeString(fn.resolve("lib/new.js"), "module.exports = 'new';\n");
             Files.writeString(Files.createDirectories(fn.resolve("extra/deep")).resolve("x.js"), "// new folders too\n");
@@ -117,8 +117,7 @@ class EditLoopIT {
         assertEquals("127.0.0.1", pause.getNetworkSettings().getPorts().getBindings().values().iterator().next()[0].getHostIp(),
                 "the pause publishes the port, on loopback only");
         Eventually.await("the replaced revision's pause to go: the live one's and the next one's are left", Duration.ofSeconds(60), () -> {
-            List<String> pauses = DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT,
-                    project.toString(), "dev.devserver.role", "pause")).exec().stream().map(c -> c.getId()).toList();
+            List<String> pauses = pauses(project, false);
             return pauses.contains(pause.getId()) && pauses.size() == 2;
         });
         assertEquals(filesOf(fn), listing(ContainerExec.inContainer(container.getId(), "sh", "-c", LIST_FILES)),
@@ -148,9 +147,10 @@ class EditLoopIT {
         return container.getId();
     }
 
-    private static List<String> runningPauses(Path project) {
-        return DOCKER.listContainersCmd().withLabelFilter(Map.of(Labels.PROJECT, project.toString(), "dev.devserver.role",
-                "pause")).exec().stream().map(c -> c.getId()).toList();
+    /** The ids of the project's pause containers: running ones only, or stopped ones too. */
+    private static List<String> pauses(Path project, boolean runningOnly) {
+        return DOCKER.listContainersCmd().withShowAll(!runningOnly).withLabelFilter(Map.of(Labels.PROJECT, project.toString(),
+                "dev.devserver.role", "pause")).exec().stream().map(c -> c.getId()).toList();
     }
 
     private static List<com.github.dockerjava.api.model.Container> containersOf(Path project, String revision) {
