@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +33,7 @@ import java.util.concurrent.Future;
  * size or modification time changed ({@link DigestCache}).
  */
 public final class ImageBuilder {
+    private static final String STOPPED = "devserver stopped before the build finished";
     private final DockerClient docker;
     private final RuntimeSources runtimes;
     private final boolean offlineBases;
@@ -41,6 +43,8 @@ public final class ImageBuilder {
     private final CodeLayer layers = new CodeLayer();
     private final LayerCommit commits;
     private volatile Set<String> debugged = Set.of();
+    private final Set<StreamingBuild> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     public ImageBuilder(DockerClient docker, RuntimeSources runtimes, boolean offlineBases) {
         this(docker, runtimes, offlineBases, null);
@@ -63,6 +67,15 @@ public final class ImageBuilder {
     public ImageBuilder debugging(Set<String> functions) {
         debugged = Set.copyOf(functions);
         return this;
+    }
+
+    /**
+     * `up` stops: the builds running are cancelled and no other starts, so none goes on making containers and images
+     * after the stop removed the project's.
+     */
+    public void stop() {
+        stopped = true;
+        running.forEach(StreamingBuild::cancel);
     }
 
     /** Builds every function in parallel (bounded by cores); one failure does not stop the others. */
@@ -100,6 +113,9 @@ public final class ImageBuilder {
 
     private BuildResult buildImage(Project project, FunctionSpec function, BuildListener listener) {
         long start = System.nanoTime();
+        if (stopped) {
+            return new BuildResult(function, null, null, false, elapsed(start), STOPPED, List.of());
+        }
         try {
             Path runtimeFolder = runtimes.folder(project, function);
             Map<String, String> args = new HashMap<>();
@@ -172,6 +188,10 @@ public final class ImageBuilder {
                 context.write(out);
             }
             StreamingBuild build = new StreamingBuild(line -> listener.line(function, line));
+            running.add(build);
+            if (stopped) {
+                build.cancel(); // stop() may have missed it
+            }
             try (InputStream in = Files.newInputStream(tar)) {
                 BuildImageCmd cmd = docker.buildImageCmd(in)
                         .withTags(Set.of(image, function.imageName() + ":latest"))
@@ -186,6 +206,11 @@ public final class ImageBuilder {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 // the callback has recorded the failure with the build output
+            } finally {
+                running.remove(build);
+            }
+            if (build.cancelled()) {
+                return new BuildResult(function, null, hash, false, elapsed(start), STOPPED, List.of());
             }
             if (build.error() != null || inspect(image).isEmpty()) {
                 String error = (build.failingStep().isEmpty() ? "" : build.failingStep() + ": ")

@@ -3,6 +3,8 @@ package dev.devserver.image;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,6 +19,7 @@ final class StreamingBuild extends ResultCallback.Adapter<BuildResponseItem> {
     private final StringBuilder partial = new StringBuilder();
     private String step = "";
     private String error;
+    private volatile boolean cancelled;
 
     StreamingBuild(Consumer<String> lines) {
         this.lines = lines;
@@ -53,6 +56,33 @@ final class StreamingBuild extends ResultCallback.Adapter<BuildResponseItem> {
             }
         }
         lines.accept(line);
+    }
+
+    /** Closing the stream is how a client cancels a build: the engine stops it and removes its step's container. */
+    void cancel() {
+        cancelled = true;
+        closeQuietly();
+    }
+
+    /** A cancel that came before the stream opened closes it now. */
+    @Override
+    public void onStart(Closeable stream) {
+        super.onStart(stream);
+        if (cancelled) {
+            closeQuietly();
+        }
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException alreadyClosed) {
+            // nothing left to cancel
+        }
     }
 
     @Override

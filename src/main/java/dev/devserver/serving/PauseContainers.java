@@ -53,6 +53,7 @@ final class PauseContainers {
     private final Queue<CompletableFuture<Pause>> spares = new ConcurrentLinkedQueue<>();
     private volatile Boolean imagePresent;
     private volatile ClusterNetwork network;
+    private boolean closed; // guarded by this: no spare is added once close() took them all
 
     private final Executor workers;
 
@@ -67,8 +68,8 @@ final class PauseContainers {
     }
 
     /** Starts pause containers until {@code count} are spare (started or starting). */
-    void prepare(int count) {
-        if (!imagePresent()) {
+    synchronized void prepare(int count) {
+        if (closed || !imagePresent()) {
             return;
         }
         while (spares.size() < count) {
@@ -117,9 +118,31 @@ final class PauseContainers {
         return spare.isPresent() || !imagePresent() ? spare : Optional.of(newPause());
     }
 
-    /** A pause no container joined after all: the next one to take a pause gets it. */
-    void giveBack(Pause pause) {
-        spares.add(CompletableFuture.completedFuture(pause));
+    /** A pause no container joined after all: the next one to take a pause gets it (or close(), removing it). */
+    synchronized void giveBack(Pause pause) {
+        if (closed) {
+            remove(pause.id());
+        } else {
+            spares.add(CompletableFuture.completedFuture(pause));
+        }
+    }
+
+    /**
+     * The session ends: no pause starts from now on, and every spare is removed, waiting for those the engine is still
+     * creating. The stop that follows lists the project's containers once, and one created after that would outlive it.
+     */
+    void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        CompletableFuture<Pause> spare;
+        while ((spare = spares.poll()) != null) {
+            try {
+                remove(spare.join().id());
+            } catch (RuntimeException neverCreated) {
+                // nothing to remove
+            }
+        }
     }
 
     /**

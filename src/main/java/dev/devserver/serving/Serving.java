@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -40,6 +41,8 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final KnativeServices manifests;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
+    /** Completes when serving closes: a deploy still waiting for its revisions then returns. */
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /**
      * `up` starts its revisions' first containers this many at a time: thirty node processes booting at once on two
      * cores all finish late, while a few at a time serve the first ones within a second or two. A request for a
@@ -146,8 +149,12 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         List<CompletableFuture<String>> rollouts = builds.stream()
                 .map(b -> rollOut(b, secrets, starts::add).exceptionally(failed -> null)).toList();
         routed.run();
-        starts.forEach(firstStarts::execute);
-        CompletableFuture.allOf(rollouts.toArray(CompletableFuture[]::new)).join();
+        try {
+            starts.forEach(firstStarts::execute);
+        } catch (RejectedExecutionException stopped) {
+            // a stop came first: nothing more starts
+        }
+        CompletableFuture.anyOf(CompletableFuture.allOf(rollouts.toArray(CompletableFuture[]::new)), closed).join();
     }
 
     /**
@@ -273,11 +280,13 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     /** Stops the autoscaler, then every container of this project gracefully; returns when all are gone. */
     @Override
     public void close() {
+        closed.complete(null);
         clock.shutdownNow();
         firstStarts.shutdownNow();
-        byFunction.values().forEach(s -> s.history().forEach(r -> r.lifecycle.retire()));
+        byFunction.values().forEach(s -> s.history().forEach(r -> r.lifecycle.end()));
         byFunction.values().forEach(s -> s.history().forEach(r -> r.replicas.forEach(Replica::stop)));
         ahead.close();
+        pauses.close();
         stopper.stopAll(project.get().dir().toString(), workers);
         workers.shutdownNow();
         if (cluster != null) {

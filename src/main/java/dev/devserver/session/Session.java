@@ -47,6 +47,7 @@ public final class Session implements AutoCloseable {
     private final CurrentProject project;
     private HotReload hotReload;
     private RetiredImages retiredImages;
+    private volatile ImageBuilder builder; // set by the start, stopped by a close from another thread (Ctrl-C)
     private final Serving serving;
     private final Router router;
     private final ContainerLogFiles containerLogs;
@@ -134,6 +135,7 @@ public final class Session implements AutoCloseable {
             session.services.restore(listener::message);
             ImageBuilder builder = new ImageBuilder(docker, runtimes, options.offlineBases().getAsBoolean(), options.buildCa())
                     .debugging(options.serving().debugged());
+            session.builder = builder;
             SecretStore secrets = new SecretStore(project.dir(), project.namespace());
             session.retiredImages = new RetiredImages(new ImageCleanup(docker), project.dir());
             session.hotReload = options.watch() ? HotReload.start(session.project, builder, session.serving,
@@ -237,6 +239,9 @@ public final class Session implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return; // a stop during the start, and the start's own clean-up after it
+        }
+        if (builder != null) {
+            builder.stop();
         }
         if (hotReload != null) {
             hotReload.close();

@@ -28,9 +28,17 @@ class ObserveIT {
         String labels = "configuration_name=\"functions-echo-js\",namespace_name=\"" + UP.session().project().namespace()
                 + "\",response_code=\"200\",response_code_class=\"2xx\",revision_name=\"functions-echo-js-00001\","
                 + "service_name=\"functions-echo-js\"";
+        String count = "revision_request_count{" + labels + "} 3.0\n";
+        String latencies = "revision_request_latencies_count{" + labels + "} 3\n";
+        // a request is counted once its response ended, which the client may see first (as with queue-proxy)
         String text = UP.session().metrics().scrape();
-        assertTrue(text.contains("revision_request_count{" + labels + "} 3.0\n"), text);
-        assertTrue(text.contains("revision_request_latencies_count{" + labels + "} 3\n"), text);
+        for (long deadline = System.currentTimeMillis() + 5_000; !(text.contains(count) && text.contains(latencies))
+                && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(100);
+            text = UP.session().metrics().scrape();
+        }
+        assertTrue(text.contains(count), text);
+        assertTrue(text.contains(latencies), text);
         assertEquals(3, UP.session().metrics().invocationsPerMinute("echo-js", 2).stream()
                 .mapToLong(MetricsView.Point::invocations).sum());
 

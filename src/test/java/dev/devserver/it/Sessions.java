@@ -31,11 +31,16 @@ public final class Sessions {
 
     /** @param printed gets every line `up` prints (they go to the test's output too) */
     public static Session start(Path projectDir, SessionOptions options, Consumer<String> printed) {
+        return start(projectDir, options, printed, opened -> { });
+    }
+
+    /** @param opened gets the session once its router listens, before it builds and starts (a stop may close it then) */
+    public static Session start(Path projectDir, SessionOptions options, Consumer<String> printed, Consumer<Session> opened) {
         return Session.start(ProjectLoader.load(projectDir, Settings.defaults()), options, VERTX, Engine.docker(),
                 Engine.runtimes(), BuildListener.SILENT, new PrintedLines(line -> {
                     System.out.println("  | " + line);
                     printed.accept(line);
-                }));
+                }), opened);
     }
 
     /** POSTs a body to one of the session's functions through its router, by the function's Knative host. */

@@ -1,7 +1,8 @@
 package dev.devserver.it;
 
-import com.github.dockerjava.api.model.Container;
 import dev.devserver.docker.Labels;
+import dev.devserver.session.Session;
+import dev.devserver.session.SessionOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,10 +55,43 @@ class StartingUpIT {
             assertTrue(up.awaitExit(Duration.ofSeconds(120)), "Ctrl-C did not stop an `up` still starting:\n" + up.output());
             assertTrue(up.output().contains("Stopping:"), up.output());
             assertFalse(Files.exists(record), "the record of a stopped `up` is removed");
-            List<Container> left = Engine.docker().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(Labels.PROJECT, project.toString())).exec();
-            assertEquals(List.of(), left.stream().map(c -> c.getNames()[0]).toList(), "containers left by the stopped `up`");
+            assertEquals(List.of(), projectContainers(project), "containers left by the stopped `up`");
         }
+    }
+
+    /**
+     * The same stop in-process, at two moments: while the function's image builds, the build is cancelled (no image
+     * comes of it, no step's container stays); while its container starts, the start ends and so does everything `up`
+     * starts once its functions are deployed (the pause for the first edit).
+     */
+    @Test
+    void stoppedWhileItBuildsOrStartsLeavesNothing() throws Exception {
+        Path project = TestProjects.copy("slow-start", temp).toRealPath();
+        Session whileBuilding = stopWhen(project, () -> !projectContainers(project).isEmpty()); // a build step's
+        assertEquals("devserver stopped before the build finished", whileBuilding.builds().get(0).error());
+        Eventually.await("the cancelled build's step container removed by the engine", Duration.ofSeconds(5),
+                () -> projectContainers(project).isEmpty());
+
+        Session whileStarting = stopWhen(project, () -> !Engine.docker().listContainersCmd()
+                .withLabelFilter(Map.of(Labels.PROJECT, project.toString(), Labels.KNATIVE_REVISION, "slow-waits-00001"))
+                .exec().isEmpty());
+        assertTrue(whileStarting.builds().get(0).ok(), whileStarting.builds().toString());
+        assertEquals(List.of(), projectContainers(project), "containers left by the stopped session");
+    }
+
+    /** Starts a session and closes it from another thread once {@code moment} holds; the start's session, returned. */
+    private static Session stopWhen(Path project, BooleanSupplier moment) throws Exception {
+        CompletableFuture<Session> opened = new CompletableFuture<>();
+        CompletableFuture<Session> started = CompletableFuture.supplyAsync(() -> Sessions.start(project,
+                SessionOptions.defaults().withPort(0).withOfflineBases(true), line -> { }, opened::complete));
+        Eventually.await("the moment to stop", Duration.ofSeconds(120), moment);
+        opened.join().close();
+        return started.get(60, TimeUnit.SECONDS); // the start returns once stopped
+    }
+
+    private static List<String> projectContainers(Path project) {
+        return Engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, project.toString()))
+                .exec().stream().map(c -> c.getNames()[0] + " " + c.getLabels()).toList();
     }
 
     /** The premise: the function has not become ready yet (its $init waits a minute). */
