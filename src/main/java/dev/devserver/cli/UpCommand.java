@@ -90,6 +90,10 @@ public class UpCommand extends ServingCommand {
         });
         Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
                 json ? BuildListener.SILENT : progress, json ? events : new TextConsole(terminal, summary), foreground::opened);
+        if (session.closed()) { // stopped while it built or started: the stop said so, no table of what it stopped
+            foreground.await();
+            return 0;
+        }
         if (json) {
             events.builds(session.builds());
             events.ready(p, session.serving().statuses(), session.requestLog().toString());

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 
@@ -26,6 +27,16 @@ class FrameLines extends ResultCallback.Adapter<Frame> {
         while ((newline = buffer.indexOf("\n")) >= 0) {
             lines.accept(stderr, buffer.substring(0, newline));
             buffer.delete(0, newline + 1);
+        }
+    }
+
+    /** The engine refused or ended the stream (a container gone or being removed): the lines end, nothing to report. */
+    @Override
+    public void onError(Throwable throwable) {
+        try {
+            close();
+        } catch (IOException alreadyClosed) {
+            // ended either way
         }
     }
 }

@@ -82,12 +82,6 @@ final class RevisionLifecycle {
         retired = true;
     }
 
-    /** Serving stops: out of service, and if it was still starting it fails, so what waits for it returns. */
-    void end() {
-        retire();
-        startFailed("devserver stopped before it became ready");
-    }
-
     /** Back in service: a Knative Service's traffic names this revision again. */
     void reinstate() {
         retired = false;

@@ -283,7 +283,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         closed.complete(null);
         clock.shutdownNow();
         firstStarts.shutdownNow();
-        byFunction.values().forEach(s -> s.history().forEach(r -> r.lifecycle.end()));
+        byFunction.values().forEach(s -> s.history().forEach(Revision::end));
         byFunction.values().forEach(s -> s.history().forEach(r -> r.replicas.forEach(Replica::stop)));
         ahead.close();
         pauses.close();

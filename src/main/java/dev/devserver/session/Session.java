@@ -142,6 +142,9 @@ public final class Session implements AutoCloseable {
                     runtimes.catalog().root(), secrets, session.retiredImages, listener) : null;
             session.serving.projectChanged(); // every function known, "not built yet": /healthz says 503 until deployed
             session.builds = builder.buildAll(project, project.functions(), buildListener);
+            if (session.closed()) {
+                return session; // stopped while it built: the builds were cancelled, there is nothing to deploy
+            }
             MissingSecrets.describe(project, secrets).forEach(listener::message);
             session.serving.deploy(session.builds, secrets.lookup(), () -> listener.routed(session.port,
                     (int) session.serving.statuses().stream().filter(s -> !s.ready()).count()));

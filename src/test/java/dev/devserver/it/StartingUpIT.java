@@ -54,6 +54,9 @@ class StartingUpIT {
             up.signal("INT");
             assertTrue(up.awaitExit(Duration.ofSeconds(120)), "Ctrl-C did not stop an `up` still starting:\n" + up.output());
             assertTrue(up.output().contains("Stopping:"), up.output());
+            String afterStop = up.output().substring(up.output().indexOf("Stopping:"));
+            assertFalse(afterStop.contains("Press Ctrl-C") || afterStop.contains("Exception") || afterStop.contains("not ready"),
+                    "a stop says only that it stops:\n" + afterStop);
             assertFalse(Files.exists(record), "the record of a stopped `up` is removed");
             assertEquals(List.of(), projectContainers(project), "containers left by the stopped `up`");
         }
