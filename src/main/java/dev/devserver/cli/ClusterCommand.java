@@ -52,6 +52,9 @@ public class ClusterCommand extends ServingCommand {
         }, () -> System.out.println("Forcing: containers are killed now."));
         Session session = Session.start(cluster, options, vertx, docker, new RuntimeSources(RuntimeCatalog.locate()),
                 BuildListener.SILENT, new TextConsole(terminal, summary), foreground::opened);
+        if (foreground.stoppedWhileStarting(session)) {
+            return 0;
+        }
         long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
         System.out.println("Knative cluster ready in " + took + " ms in " + cluster.dir() + ": services answer at http://"
                 + "<service>.<namespace>." + domain + ":" + session.port() + (session.httpsPort() > 0

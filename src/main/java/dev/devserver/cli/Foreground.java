@@ -79,6 +79,18 @@ final class Foreground {
         stopped.await();
     }
 
+    /**
+     * Whether a stop came while the session built or started; if so, once the stop is done. The command then ends
+     * without the summary of a ready session: the stop said what it does, and nothing serves.
+     */
+    boolean stoppedWhileStarting(Session started) throws InterruptedException {
+        if (!started.closed()) {
+            return false;
+        }
+        await();
+        return true;
+    }
+
     static String stopping(int inFlight, long graceSeconds) {
         String requests = inFlight == 0 ? "" : "finishing " + inFlight + (inFlight == 1 ? " request" : " requests")
                 + " in flight, then ";

@@ -90,8 +90,7 @@ public class UpCommand extends ServingCommand {
         });
         Session session = Session.start(p, options, vertx, docker, new RuntimeSources(catalog),
                 json ? BuildListener.SILENT : progress, json ? events : new TextConsole(terminal, summary), foreground::opened);
-        if (session.closed()) { // stopped while it built or started: the stop said so, no table of what it stopped
-            foreground.await();
+        if (foreground.stoppedWhileStarting(session)) {
             return 0;
         }
         if (json) {
