@@ -114,7 +114,7 @@ public final class ImageBuilder {
     private BuildResult buildImage(Project project, FunctionSpec function, BuildListener listener) {
         long start = System.nanoTime();
         if (stopped) {
-            return new BuildResult(function, null, null, false, elapsed(start), STOPPED, List.of());
+            return stopped(function, start);
         }
         try {
             Path runtimeFolder = runtimes.folder(project, function);
@@ -210,7 +210,7 @@ public final class ImageBuilder {
                 running.remove(build);
             }
             if (build.cancelled()) {
-                return new BuildResult(function, null, hash, false, elapsed(start), STOPPED, List.of());
+                return stopped(function, start);
             }
             if (build.error() != null || inspect(image).isEmpty()) {
                 String error = (build.failingStep().isEmpty() ? "" : build.failingStep() + ": ")
@@ -233,6 +233,11 @@ public final class ImageBuilder {
 
     static String slug(String runtime) {
         return runtime.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** The result of a build that stop() cancelled or kept from starting. */
+    private static BuildResult stopped(FunctionSpec function, long start) {
+        return new BuildResult(function, null, null, false, elapsed(start), STOPPED, List.of());
     }
 
     private static Duration elapsed(long start) {

@@ -141,7 +141,7 @@ final class ReplicaLauncher {
                 String reason = (code == null ? "not ready after " + readyTimeout.toSeconds() + " s"
                         : "container exited with code " + code) + containers.lines().lastOutputNote(replica);
                 stop(revision, replica);
-                if (!revision.startFailed(reason) && !revision.lifecycle.retired()) { // not a stop's doing
+                if (!revision.startFailed(reason)) {
                     events.info(revision.function, "container of " + revision.name + " did not become ready: " + reason);
                 }
             }

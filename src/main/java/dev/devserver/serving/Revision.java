@@ -237,10 +237,4 @@ final class Revision {
             return true;
         }).orElse(false);
     }
-
-    /** Serving stops: out of service, and if it was still starting it fails, so what waits for it returns. */
-    void end() {
-        lifecycle.retire();
-        startFailed("devserver stopped before it became ready");
-    }
 }

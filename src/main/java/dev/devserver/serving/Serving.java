@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +40,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     private final KnativeServices manifests;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("serving"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
-    /** Completes when serving closes: a deploy still waiting for its revisions then returns. */
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    /**
-     * `up` starts its revisions' first containers this many at a time: thirty node processes booting at once on two
-     * cores all finish late, while a few at a time serve the first ones within a second or two. A request for a
-     * revision still queued here starts its container at once (see {@link #demand}), as the activator's does.
-     */
-    private final ExecutorService firstStarts = Executors.newFixedThreadPool(
-            2 * Runtime.getRuntime().availableProcessors(), daemon("first-start"));
+    private final FirstStarts firstStarts = new FirstStarts();
     private final ReplicaLauncher launcher;
     private final GracefulStop stopper;
     private final CrashRecovery recovery;
@@ -95,7 +86,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         clock.scheduleWithFixedDelay(this::tick, options.tick().toMillis(), options.tick().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         return r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);
@@ -149,12 +140,7 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
         List<CompletableFuture<String>> rollouts = builds.stream()
                 .map(b -> rollOut(b, secrets, starts::add).exceptionally(failed -> null)).toList();
         routed.run();
-        try {
-            starts.forEach(firstStarts::execute);
-        } catch (RejectedExecutionException stopped) {
-            // a stop came first: nothing more starts
-        }
-        CompletableFuture.anyOf(CompletableFuture.allOf(rollouts.toArray(CompletableFuture[]::new)), closed).join();
+        firstStarts.run(starts, rollouts);
     }
 
     /**
@@ -280,10 +266,9 @@ public final class Serving implements ServiceDirectory, AutoCloseable {
     /** Stops the autoscaler, then every container of this project gracefully; returns when all are gone. */
     @Override
     public void close() {
-        closed.complete(null);
+        firstStarts.close();
         clock.shutdownNow();
-        firstStarts.shutdownNow();
-        byFunction.values().forEach(s -> s.history().forEach(Revision::end));
+        byFunction.values().forEach(s -> s.history().forEach(r -> r.lifecycle.retire()));
         byFunction.values().forEach(s -> s.history().forEach(r -> r.replicas.forEach(Replica::stop)));
         ahead.close();
         pauses.close();
